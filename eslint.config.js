@@ -1,0 +1,36 @@
+import js from '@eslint/js';
+import appsync from '@aws-appsync/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+// What AppSync's APPSYNC_JS runtime rejects but the plugin does not catch.
+const appSyncRuntimeTraps = [
+  { selector: 'ThrowStatement', message: 'APPSYNC_JS has no throw: use util.error().' },
+  { selector: "NewExpression[callee.name='Date']", message: 'APPSYNC_JS has no Date: use util.time.' },
+  { selector: "CallExpression[callee.object.name='Date']", message: 'APPSYNC_JS has no Date: use util.time.' },
+  { selector: 'Literal[regex]', message: 'APPSYNC_JS has no regex literals: use util.matches().' },
+  { selector: "NewExpression[callee.name='RegExp']", message: 'APPSYNC_JS has no RegExp: use util.matches().' },
+  { selector: "Identifier[name='Promise']", message: 'APPSYNC_JS has no Promise.' },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'build/', 'cdk.out/', '.local/', 'schema/generated/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['resolvers/**/*.ts'],
+    ...appsync.configs.recommended,
+    languageOptions: {
+      ...appsync.configs.recommended.languageOptions,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
+    files: ['resolvers/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...appSyncRuntimeTraps] },
+  },
+);

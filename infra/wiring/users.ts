@@ -1,0 +1,11 @@
+import { unit, type ResolverWiring } from './types.ts';
+
+export const userResolvers: ResolverWiring[] = [
+  unit('Query', 'me', 'table', { issue: 3 }),
+  unit('Query', 'listStaff', 'table', { issue: 4 }),
+  unit('Mutation', 'updateMyProfile', 'table', { issue: 4 }),
+  unit('Mutation', 'setNotificationPreferences', 'table', { issue: 4 }),
+  unit('Mutation', 'inviteStaff', 'identity', { issue: 5 }),
+  unit('Mutation', 'setUserRole', 'identity', { issue: 5 }),
+  unit('Mutation', 'deactivateUser', 'identity', { issue: 5 }),
+];

@@ -1,0 +1,62 @@
+// The only place key strings are spelled (docs/data-model.md). Written in the APPSYNC_JS subset:
+// resolvers bundle it, and Lambdas and the seed import it as plain TypeScript.
+
+export type Key = { pk: string; sk: string };
+
+export const userKey = (sub: string): Key => ({ pk: `USER#${sub}`, sk: 'PROFILE' });
+export const applicantKey = (id: string): Key => ({ pk: `APPLICANT#${id}`, sk: 'APPLICANT' });
+export const threadKey = (applicantId: string): Key => ({ pk: `APPLICANT#${applicantId}`, sk: 'THREAD' });
+export const messageKey = (applicantId: string, id: string): Key => ({ pk: `APPLICANT#${applicantId}`, sk: `MESSAGE#${id}` });
+export const documentKey = (applicantId: string, id: string): Key => ({ pk: `APPLICANT#${applicantId}`, sk: `DOCUMENT#${id}` });
+export const reviewKey = (applicantId: string, id: string): Key => ({ pk: `APPLICANT#${applicantId}`, sk: `REVIEW#${id}` });
+export const eligibilityKey = (applicantId: string, id: string): Key => ({
+  pk: `APPLICANT#${applicantId}`,
+  sk: `ELIGIBILITY#${id}`,
+});
+export const paymentKey = (applicantId: string, id: string): Key => ({ pk: `APPLICANT#${applicantId}`, sk: `PAYMENT#${id}` });
+export const stripeEventKey = (eventId: string): Key => ({ pk: `STRIPE_EVENT#${eventId}`, sk: 'STRIPE_EVENT' });
+export const taskKey = (id: string): Key => ({ pk: `TASK#${id}`, sk: 'TASK' });
+export const mlConsentKey = (sub: string, applicantId: string, consentVersion: string): Key => ({
+  pk: `USER#${sub}`,
+  sk: `ML_CONSENT#${applicantId}#${consentVersion}`,
+});
+export const auditKey = (resourceType: string, resourceId: string, id: string): Key => ({
+  pk: `AUDIT#${resourceType}#${resourceId}`,
+  sk: id,
+});
+export const countersKey = (): Key => ({ pk: 'COUNTERS', sk: 'DASHBOARD' });
+
+/** Sort-key prefixes of the items under an applicant. */
+export const applicantChildPrefix = {
+  message: 'MESSAGE#',
+  document: 'DOCUMENT#',
+  review: 'REVIEW#',
+  eligibility: 'ELIGIBILITY#',
+  payment: 'PAYMENT#',
+} as const;
+
+/** Partition values of the GSIs. */
+export const gsi = {
+  owner: (ownerId: string) => `OWNER#${ownerId}`,
+  applicantStatus: (status: string) => `APPLICANT_STATUS#${status}`,
+  assignee: (userId: string) => `ASSIGNEE#${userId}`,
+  allApplicants: 'APPLICANTS',
+  allPayments: 'PAYMENTS',
+  payer: (userId: string) => `PAYER#${userId}`,
+  team: 'TEAM',
+  unreadInbox: 'INBOX#UNREAD',
+  applicantTasks: (applicantId: string) => `APPLICANT_TASKS#${applicantId}`,
+  taskStatus: (status: string) => `TASK_STATUS#${status}`,
+  actor: (actorId: string) => `ACTOR#${actorId}`,
+  auditDay: (day: string) => `AUDIT_DAY#${day}`,
+} as const;
+
+/** Sort-key prefixes inside the shared assignee partition of gsi3. */
+export const assigneePrefix = { applicant: 'APPLICANT#', task: 'TASK#' } as const;
+
+export const indexNames = ['gsi1', 'gsi2', 'gsi3', 'gsi4'] as const;
+export type IndexName = (typeof indexNames)[number];
+
+/** The S3 object key of a document: one key per document, derived from its ids. */
+export const documentObjectKey = (applicantId: string, documentId: string): string =>
+  `applicants/${applicantId}/documents/${documentId}`;
