@@ -17,7 +17,7 @@ export function wiredSources(): string[] {
   const functionNames = new Set(implemented.flatMap((r) => (r.kind === 'PIPELINE' ? r.functions : [])));
   const known = new Set(pipelineFunctions.map((f) => f.name));
   for (const name of functionNames) {
-    if (!known.has(name)) throw new Error(`Pipeline function "${name}" is not declared in infra/wiring/functions.ts`);
+    if (!known.has(name)) throw new Error(`Pipeline function "${name}" is not declared in infra/wiring/`);
   }
   return [...implemented.map(resolverSource), ...[...functionNames].map(functionSource)];
 }

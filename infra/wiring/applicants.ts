@@ -1,4 +1,4 @@
-import { unit, type ResolverWiring } from './types.ts';
+import { unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
 
 export const applicantResolvers: ResolverWiring[] = [
   unit('Query', 'getApplicant', 'table', { issue: 4 }),
@@ -15,3 +15,5 @@ export const applicantResolvers: ResolverWiring[] = [
   unit('Applicant', 'assignedStaff', 'table', { issue: 4 }),
   unit('Subscription', 'onApplicantChanged', 'none', { issue: 4 }),
 ];
+
+export const applicantFunctions: PipelineFunctionWiring[] = [{ name: 'loadAccessibleApplicant', dataSource: 'table' }];

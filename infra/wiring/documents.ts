@@ -1,4 +1,4 @@
-import { unit, type ResolverWiring } from './types.ts';
+import { unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
 
 export const documentResolvers: ResolverWiring[] = [
   unit('Query', 'listDocuments', 'table', { issue: 4 }),
@@ -10,3 +10,5 @@ export const documentResolvers: ResolverWiring[] = [
   unit('Mutation', 'markDocumentRejected', 'table', { issue: 5 }),
   unit('Subscription', 'onDocumentChanged', 'none', { issue: 4 }),
 ];
+
+export const documentFunctions: PipelineFunctionWiring[] = [];

@@ -1,4 +1,4 @@
-import { unit, type ResolverWiring } from './types.ts';
+import { unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
 
 /** Reviews, eligibility checks and ML consent: the advice side of the consultancy. */
 export const guidanceResolvers: ResolverWiring[] = [
@@ -10,3 +10,5 @@ export const guidanceResolvers: ResolverWiring[] = [
   unit('Mutation', 'runEligibilityCheck', 'table', { issue: 4 }),
   unit('Mutation', 'setMlConsent', 'table', { issue: 4 }),
 ];
+
+export const guidanceFunctions: PipelineFunctionWiring[] = [];

@@ -1,15 +1,14 @@
-import { applicantResolvers } from './applicants.ts';
-import { auditResolvers } from './audit.ts';
-import { documentResolvers } from './documents.ts';
-import { guidanceResolvers } from './guidance.ts';
-import { messageResolvers } from './messages.ts';
-import { paymentResolvers } from './payments.ts';
-import { taskResolvers } from './tasks.ts';
-import type { ResolverWiring } from './types.ts';
-import { userResolvers } from './users.ts';
+import { applicantFunctions, applicantResolvers } from './applicants.ts';
+import { auditFunctions, auditResolvers } from './audit.ts';
+import { documentFunctions, documentResolvers } from './documents.ts';
+import { guidanceFunctions, guidanceResolvers } from './guidance.ts';
+import { messageFunctions, messageResolvers } from './messages.ts';
+import { paymentFunctions, paymentResolvers } from './payments.ts';
+import { taskFunctions, taskResolvers } from './tasks.ts';
+import type { PipelineFunctionWiring, ResolverWiring } from './types.ts';
+import { userFunctions, userResolvers } from './users.ts';
 
 export * from './types.ts';
-export { pipelineFunctions } from './functions.ts';
 
 /**
  * The one wiring table: which resolver serves which field, on which data source.
@@ -24,4 +23,16 @@ export const resolvers: ResolverWiring[] = [
   ...messageResolvers,
   ...paymentResolvers,
   ...auditResolvers,
+];
+
+/** Every pipeline function, by name; resolvers name them in their `functions` list. */
+export const pipelineFunctions: PipelineFunctionWiring[] = [
+  ...userFunctions,
+  ...applicantFunctions,
+  ...documentFunctions,
+  ...guidanceFunctions,
+  ...taskFunctions,
+  ...messageFunctions,
+  ...paymentFunctions,
+  ...auditFunctions,
 ];

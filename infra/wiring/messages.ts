@@ -1,11 +1,18 @@
-import { unit, type ResolverWiring } from './types.ts';
+import { pipeline, unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
 
 export const messageResolvers: ResolverWiring[] = [
-  unit('Query', 'listMessages', 'table', { issue: 3 }),
+  pipeline('Query', 'listMessages', ['loadAccessibleThread', 'listThreadMessages']),
   unit('Query', 'getMessageThread', 'table', { issue: 4 }),
   unit('Query', 'staffInbox', 'table', { issue: 4 }),
-  unit('Mutation', 'sendMessage', 'table', { issue: 3 }),
-  unit('Mutation', 'markThreadRead', 'table', { issue: 3 }),
-  unit('Subscription', 'onThreadMessage', 'none', { issue: 3 }),
-  unit('Subscription', 'onStaffInboxMessage', 'none', { issue: 3 }),
+  pipeline('Mutation', 'sendMessage', ['loadAccessibleThread', 'writeMessage']),
+  pipeline('Mutation', 'markThreadRead', ['loadAccessibleThread', 'resetUnreadCount']),
+  pipeline('Subscription', 'onThreadMessage', ['loadAccessibleThread']),
+  unit('Subscription', 'onStaffInboxMessage', 'none'),
+];
+
+export const messageFunctions: PipelineFunctionWiring[] = [
+  { name: 'loadAccessibleThread', dataSource: 'table' },
+  { name: 'listThreadMessages', dataSource: 'table' },
+  { name: 'writeMessage', dataSource: 'table' },
+  { name: 'resetUnreadCount', dataSource: 'table' },
 ];

@@ -1,4 +1,4 @@
-import { unit, type ResolverWiring } from './types.ts';
+import { unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
 
 export const paymentResolvers: ResolverWiring[] = [
   unit('Query', 'listPayments', 'table', { issue: 4 }),
@@ -7,3 +7,5 @@ export const paymentResolvers: ResolverWiring[] = [
   unit('Mutation', 'applyPaymentEvent', 'table', { issue: 5 }),
   unit('Subscription', 'onPaymentChanged', 'none', { issue: 4 }),
 ];
+
+export const paymentFunctions: PipelineFunctionWiring[] = [];

@@ -1,4 +1,4 @@
-import { unit, type ResolverWiring } from './types.ts';
+import { unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
 
 export const taskResolvers: ResolverWiring[] = [
   unit('Query', 'listTasks', 'table', { issue: 4 }),
@@ -7,3 +7,5 @@ export const taskResolvers: ResolverWiring[] = [
   unit('Mutation', 'setTaskStatus', 'table', { issue: 4 }),
   unit('Subscription', 'onTaskChanged', 'none', { issue: 4 }),
 ];
+
+export const taskFunctions: PipelineFunctionWiring[] = [];

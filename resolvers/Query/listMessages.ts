@@ -1,0 +1,13 @@
+// Pipeline: loadAccessibleThread → listThreadMessages. One applicant's thread, newest first.
+import type { Context } from '@aws-appsync/utils';
+import { pageLimit } from '../lib/paging.ts';
+
+export function request(ctx: Context) {
+  pageLimit(ctx.args.limit);
+  ctx.stash.applicantId = ctx.args.applicantId;
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

@@ -1,0 +1,20 @@
+import { util, type Context } from '@aws-appsync/utils';
+import { applicantChildPrefix, threadKey } from '../lib/keys.ts';
+import { connection, pageLimit } from '../lib/paging.ts';
+import { queryPage } from '../lib/requests.ts';
+
+export function request(ctx: Context) {
+  return queryPage({
+    partitionKey: 'pk',
+    partitionValue: threadKey(ctx.stash.applicantId).pk,
+    sortKey: 'sk',
+    sortBeginsWith: applicantChildPrefix.message,
+    limit: pageLimit(ctx.args.limit),
+    nextToken: ctx.args.nextToken,
+  });
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  return connection(ctx.result);
+}
