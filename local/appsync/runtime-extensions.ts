@@ -1,0 +1,31 @@
+import { toJsonValue } from './json.js';
+import { EarlyReturnSignal, type SkipTo } from './signals.js';
+import { currentState, type StateHolder } from './util.js';
+
+// Reference: "Runtime utilities" / runtime.earlyReturn
+// (https://docs.aws.amazon.com/appsync/latest/devguide/runtime-utils-js.html): halts the current handler and
+// returns `obj` as its result; where execution continues is decided by the runner (run-resolver.ts).
+export function createRuntime() {
+  return {
+    earlyReturn(obj?: unknown, returnOptions?: { skipTo?: SkipTo }): never {
+      throw new EarlyReturnSignal(toJsonValue(obj), returnOptions?.skipTo);
+    },
+  };
+}
+
+// Reference: "Extensions" (https://docs.aws.amazon.com/appsync/latest/devguide/extensions-js.html): each call is
+// recorded into the evaluation so the subscription layer can act on it. evictFromApiCache is a no-op (no cache locally).
+export function createExtensions(holder: StateHolder) {
+  return {
+    setSubscriptionFilter(filter: unknown): void {
+      currentState(holder).subscriptionFilter = toJsonValue(filter);
+    },
+    setSubscriptionInvalidationFilter(filter: unknown): void {
+      currentState(holder).subscriptionInvalidationFilter = toJsonValue(filter);
+    },
+    invalidateSubscriptions(invalidation: unknown): void {
+      currentState(holder).invalidations.push(toJsonValue(invalidation));
+    },
+    evictFromApiCache(): void {},
+  };
+}

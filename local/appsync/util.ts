@@ -1,0 +1,83 @@
+import { toJsonValue } from './json.js';
+import { UtilErrorSignal } from './signals.js';
+import type { AppSyncError, EvaluationState } from './types.js';
+import {
+  base64Decode,
+  base64Encode,
+  escapeJavaScript,
+  isNull,
+  isNullOrBlank,
+  isNullOrEmpty,
+  matches,
+  typeOf,
+  urlDecode,
+  urlEncode,
+} from './util-general.js';
+import { dynamodbUtils } from './util-dynamodb.js';
+import { autoId, autoKsuid, autoUlid } from './util-ids.js';
+import { mathUtils, strUtils } from './util-str-math.js';
+import { toSubscriptionFilter } from './util-subscription-filter.js';
+import { timeUtils } from './util-time.js';
+import { toDynamoDBConditionExpression, toDynamoDBFilterExpression } from './util-transform.js';
+
+/** Points at the evaluation in progress; handlers run synchronously, so one slot per sandbox suffices. */
+export interface StateHolder {
+  current: EvaluationState | null;
+}
+
+export function currentState(holder: StateHolder): EvaluationState {
+  if (!holder.current) throw new Error('This utility can only be called while a request or response handler runs');
+  return holder.current;
+}
+
+function makeError(message: unknown, errorType?: unknown, data?: unknown, errorInfo?: unknown): AppSyncError {
+  return {
+    message: String(message),
+    errorType: errorType === undefined || errorType === null ? null : String(errorType),
+    data: data === undefined ? null : toJsonValue(data),
+    errorInfo: errorInfo === undefined ? null : toJsonValue(errorInfo),
+  };
+}
+
+// Reference: "Runtime utilities / util" (https://docs.aws.amazon.com/appsync/latest/devguide/built-in-util-js.html).
+// util.http, util.xml, util.rds and toElasticsearchQueryDSL are deliberately not implemented.
+export function createUtil(holder: StateHolder) {
+  return {
+    autoId,
+    autoUlid,
+    autoKsuid: () => autoKsuid(),
+    error(message: unknown, errorType?: unknown, data?: unknown, errorInfo?: unknown): never {
+      throw new UtilErrorSignal(makeError(message, errorType, data, errorInfo));
+    },
+    appendError(message: unknown, errorType?: unknown, data?: unknown, errorInfo?: unknown): void {
+      currentState(holder).errors.push(makeError(message, errorType, data, errorInfo));
+    },
+    // AppSync answers "Not Authorized to access <field> on type <Type>" with errorType "Unauthorized".
+    unauthorized(): never {
+      const info = holder.current?.info;
+      const message = info ? `Not Authorized to access ${info.fieldName} on type ${info.parentTypeName}` : 'Unauthorized';
+      throw new UtilErrorSignal(makeError(message, 'Unauthorized'));
+    },
+    isNull,
+    isNullOrEmpty,
+    isNullOrBlank,
+    defaultIfNull: <T, D>(value: T, fallback: D) => (isNull(value) ? fallback : value),
+    defaultIfNullOrEmpty: <T, D>(value: T, fallback: D) => (isNullOrEmpty(value) ? fallback : value),
+    defaultIfNullOrBlank: <T, D>(value: T, fallback: D) => (isNullOrBlank(value) ? fallback : value),
+    typeOf,
+    matches,
+    authType: () => currentState(holder).authType,
+    escapeJavaScript,
+    urlEncode,
+    urlDecode,
+    base64Encode,
+    base64Decode,
+    time: timeUtils,
+    dynamodb: dynamodbUtils,
+    transform: { toDynamoDBFilterExpression, toDynamoDBConditionExpression, toSubscriptionFilter },
+    str: strUtils,
+    math: mathUtils,
+  };
+}
+
+export type Util = ReturnType<typeof createUtil>;

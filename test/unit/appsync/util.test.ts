@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { UtilErrorSignal } from '../../../local/appsync/signals.js';
+import { createEvaluationState } from '../../../local/appsync/types.js';
+import { createUtil, type StateHolder } from '../../../local/appsync/util.js';
+
+// Expected values: "Runtime utilities / util", "String helpers in util.str", "Math helpers in util.math".
+
+function utilWithState() {
+  const holder: StateHolder = { current: createEvaluationState('User Pool Authorization', { fieldName: 'getPost', parentTypeName: 'Query' }) };
+  return { util: createUtil(holder), state: holder.current! };
+}
+
+describe('given the id generators', () => {
+  const { util } = utilWithState();
+
+  it('when autoId is called, then it answers a random version-4 UUID', () => {
+    const id = util.autoId();
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(util.autoId()).not.toBe(id);
+  });
+
+  it('when autoUlid is called many times, then each is a 26-char Crockford ULID and they sort in creation order', () => {
+    const ids = Array.from({ length: 500 }, () => util.autoUlid());
+    for (const id of ids) expect(id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('when autoKsuid is called, then it answers 27 base62 characters', () => {
+    const ksuid = util.autoKsuid();
+    expect(ksuid).toMatch(/^[0-9A-Za-z]{27}$/);
+    expect(util.autoKsuid()).not.toBe(ksuid);
+  });
+});
+
+describe('given the type and pattern utils', () => {
+  const { util } = utilWithState();
+
+  it('when checking null, empty and blank, then only the matching values qualify', () => {
+    expect([util.isNull(null), util.isNull(undefined), util.isNull('')]).toEqual([true, true, false]);
+    expect([util.isNullOrEmpty(''), util.isNullOrEmpty(' '), util.isNullOrEmpty('a')]).toEqual([true, false, false]);
+    expect([util.isNullOrBlank(' \t'), util.isNullOrBlank(null), util.isNullOrBlank('a')]).toEqual([true, true, false]);
+    expect(util.defaultIfNull(null, 'd')).toBe('d');
+    expect(util.defaultIfNullOrEmpty('', 'd')).toBe('d');
+    expect(util.defaultIfNullOrBlank('  ', 'd')).toBe('d');
+    expect(util.defaultIfNullOrBlank('x', 'd')).toBe('x');
+  });
+
+  it('when asking typeOf, then it answers Null, Number, String, Boolean, List, Map', () => {
+    expect([null, 1, 'a', true, [], {}].map((value) => util.typeOf(value))).toEqual(['Null', 'Number', 'String', 'Boolean', 'List', 'Map']);
+  });
+
+  it('when matching "a*b" against "aaaaab", then the whole input must match', () => {
+    expect(util.matches('a*b', 'aaaaab')).toBe(true);
+    expect(util.matches('a*b', 'aaaaabc')).toBe(false);
+  });
+
+  it('when asking authType, then it answers the evaluation auth type', () => {
+    expect(util.authType()).toBe('User Pool Authorization');
+  });
+});
+
+describe('given the encoding utils', () => {
+  const { util } = utilWithState();
+
+  it('when escaping JavaScript, then quotes, slashes, control and non-ASCII characters are escaped', () => {
+    expect(util.escapeJavaScript(`He said "it's" a/b\\c\n\té`)).toBe(`He said \\"it\\'s\\" a\\/b\\\\c\\n\\t\\u00E9`);
+  });
+
+  it('when url-encoding, then it is application/x-www-form-urlencoded and decodes back', () => {
+    expect(util.urlEncode("a b&c=d/é!'()~*")).toBe('a+b%26c%3Dd%2F%C3%A9%21%27%28%29%7E*');
+    expect(util.urlDecode('a+b%26c%3Dd%2F%C3%A9')).toBe('a b&c=d/é');
+  });
+
+  it('when base64-encoding UTF-8 text, then it decodes back', () => {
+    expect(util.base64Encode('hello wörld')).toBe('aGVsbG8gd8O2cmxk');
+    expect(util.base64Decode('aGVsbG8gd8O2cmxk')).toBe('hello wörld');
+  });
+});
+
+describe('given util.str and util.math', () => {
+  const { util } = utilWithState();
+
+  it('when transforming strings, then upper, lower, replace and normalize behave as documented', () => {
+    expect(util.str.toUpper('hello World')).toBe('HELLO WORLD');
+    expect(util.str.toLower('hello World')).toBe('hello world');
+    expect(util.str.toReplace('hello world, hello!', 'hello', 'mellow')).toBe('mellow world, mellow!');
+    expect(util.str.normalize('e\u0301', 'nfc')).toBe('é');
+  });
+
+  it('when using math helpers, then they round, compare and stay within range', () => {
+    expect(util.math.roundNum(10.2)).toBe(10);
+    expect(util.math.roundNum(10.5)).toBe(11);
+    expect(util.math.minVal(10.2, 11.3)).toBe(10.2);
+    expect(util.math.maxVal(10.2, 11.3)).toBe(11.3);
+    const random = util.math.randomDouble();
+    expect(random).toBeGreaterThanOrEqual(0);
+    expect(random).toBeLessThan(1);
+    for (let i = 0; i < 100; i += 1) {
+      const value = util.math.randomWithinRange(5, 10);
+      expect(Number.isInteger(value) && value >= 5 && value < 10).toBe(true);
+    }
+  });
+});
+
+describe('given the error utils', () => {
+  it('when appendError is called, then the error is recorded and evaluation continues', () => {
+    const { util, state } = utilWithState();
+    util.appendError('soft', 'Warning', { a: 1 });
+    expect(state.errors).toEqual([{ message: 'soft', errorType: 'Warning', data: { a: 1 }, errorInfo: null }]);
+  });
+
+  it('when error is called, then it throws the error AppSync reports', () => {
+    const { util } = utilWithState();
+    try {
+      util.error('boom', 'Custom', { d: 1 }, { info: 2 });
+      expect.unreachable();
+    } catch (thrown) {
+      expect(thrown).toBeInstanceOf(UtilErrorSignal);
+      expect((thrown as UtilErrorSignal).error).toEqual({ message: 'boom', errorType: 'Custom', data: { d: 1 }, errorInfo: { info: 2 } });
+    }
+  });
+
+  it('when unauthorized is called, then the error type is Unauthorized with AppSync wording', () => {
+    const { util } = utilWithState();
+    expect(() => util.unauthorized()).toThrow(UtilErrorSignal);
+    try {
+      util.unauthorized();
+    } catch (thrown) {
+      expect((thrown as UtilErrorSignal).error).toMatchObject({
+        errorType: 'Unauthorized',
+        message: 'Not Authorized to access getPost on type Query',
+      });
+    }
+  });
+});
