@@ -1,0 +1,77 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+// Counting the DynamoDB requests each GraphQL operation makes (tests assert "one GetItem", the benchmark prints
+// figures). The server runs every operation inside `withGraphqlOperation`, so a request reported by the DynamoDB data
+// source can be attributed to the operation that caused it, even when operations overlap.
+
+export interface DynamoDbRequestOrigin {
+  /** The operation name of the GraphQL request, or its root fields when it has no name ("{ me listMessages }"). */
+  graphqlOperation: string | null;
+  /** `<Type>.<field>` of the resolver that sent the request. */
+  field: string | null;
+}
+
+const scope = new AsyncLocalStorage<{ graphqlOperation: string }>();
+
+export function withGraphqlOperation<T>(graphqlOperation: string, run: () => T): T {
+  return scope.run({ graphqlOperation }, run);
+}
+
+export function currentGraphqlOperation(): string | null {
+  return scope.getStore()?.graphqlOperation ?? null;
+}
+
+export interface RequestCounts {
+  total: number;
+  /** By DynamoDB API name: GetItem, Query, TransactWriteItems, ... */
+  byApi: Record<string, number>;
+}
+
+function emptyCounts(): RequestCounts {
+  return { total: 0, byApi: {} };
+}
+
+function add(counts: RequestCounts, api: string): void {
+  counts.total += 1;
+  counts.byApi[api] = (counts.byApi[api] ?? 0) + 1;
+}
+
+/** Pass `counter.onDynamoDbRequest` as `ApiServerOptions.onDynamoDbRequest`. */
+export class DynamoDbRequestCounter {
+  private all = emptyCounts();
+  private perOperation = new Map<string, RequestCounts>();
+
+  readonly onDynamoDbRequest = (api: string, origin?: DynamoDbRequestOrigin): void => {
+    add(this.all, api);
+    const operation = origin?.graphqlOperation;
+    if (!operation) return;
+    let counts = this.perOperation.get(operation);
+    if (!counts) {
+      counts = emptyCounts();
+      this.perOperation.set(operation, counts);
+    }
+    add(counts, api);
+  };
+
+  /** Everything counted since the last reset. */
+  totals(): RequestCounts {
+    return structuredClone(this.all);
+  }
+
+  /** What one GraphQL operation (by name) caused since the last reset. */
+  forOperation(graphqlOperation: string): RequestCounts {
+    return structuredClone(this.perOperation.get(graphqlOperation) ?? emptyCounts());
+  }
+
+  reset(): void {
+    this.all = emptyCounts();
+    this.perOperation.clear();
+  }
+
+  /** Resets, runs `work`, and returns what it caused (for sequential use). */
+  async measure<T>(work: () => Promise<T>): Promise<{ result: T; counts: RequestCounts }> {
+    this.reset();
+    const result = await work();
+    return { result, counts: this.totals() };
+  }
+}

@@ -1,0 +1,105 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolvers } from '../../../infra/wiring/index.ts';
+import { startApiServer, type ApiServer, type ApiServerOptions } from '../../../local/server/index.ts';
+import { postGraphql } from './support/clients.ts';
+import { startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
+import { fixtureBundleDir, fixtureWiring } from './fixtures/wiring.ts';
+
+const unusedTable = new DynamoDBClient({ endpoint: 'http://127.0.0.1:9', region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+const started: { close(): Promise<void> }[] = [];
+
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((s) => s.close()));
+});
+
+async function start(issuer: TokenIssuer, overrides: Partial<ApiServerOptions> = {}): Promise<ApiServer> {
+  const server = await startApiServer({
+    httpPort: 0,
+    dynamodb: unusedTable,
+    tableName: 'unused',
+    auth: {
+      region: 'us-east-1',
+      userPoolId: issuer.userPoolId,
+      issuer: issuer.issuer,
+      jwksUrl: issuer.jwksUrl,
+      iam: { accessKeyId: 'local', secretAccessKey: 'local-secret' },
+    },
+    ...overrides,
+  });
+  started.push(server);
+  return server;
+}
+
+async function issuerFor(): Promise<TokenIssuer> {
+  const issuer = await startTokenIssuer();
+  started.push({ close: () => issuer.stop() });
+  return issuer;
+}
+
+describe('startApiServer', () => {
+  it("serves the project's own schema and wiring table, a planned field answering NotImplemented", async () => {
+    const issuer = await issuerFor();
+    const server = await start(issuer);
+    const planned = resolvers.find((r) => r.planned && r.typeName === 'Query');
+
+    const response = await postGraphql(
+      server.httpUrl,
+      { query: '{ __schema { queryType { name } } }' },
+      { token: await issuer.token({ sub: 's1', username: 'sam', groups: ['admin'] }) },
+    );
+
+    expect(response.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    if (planned) {
+      const field = await postGraphql(server.httpUrl, { query: `{ __typename ${planned.fieldName} { __typename } }` }, {
+        token: await issuer.token({ sub: 's1', username: 'sam', groups: ['admin'] }),
+      });
+      expect(field.body.errors).toContainEqual(
+        expect.objectContaining({ errorType: 'NotImplemented', message: `Query.${planned.fieldName} is not implemented yet (issue ${planned.planned?.issue})` }),
+      );
+    }
+  });
+
+  it('refuses to start when a wired resolver has no bundle, and says how to build them', async () => {
+    const issuer = await issuerFor();
+
+    const starting = start(issuer, {
+      wiring: { resolvers: [{ typeName: 'Query', fieldName: 'me', kind: 'UNIT', dataSource: 'table' }], pipelineFunctions: [] },
+      resolverBundleDir: '/nonexistent/bundles',
+    });
+
+    await expect(starting).rejects.toThrow(/run `npm run build`[\s\S]*missing bundle \/nonexistent\/bundles\/Query\/me\.js/);
+  });
+
+  it('refuses environment variables AppSync would refuse, naming the key and the rule', async () => {
+    const issuer = await issuerFor();
+
+    await expect(start(issuer, { environmentVariables: { '1x': 'v' } })).rejects.toThrow(
+      'environmentVariables.1x: keys start with a letter, have at least two characters, and hold only letters, digits and _',
+    );
+    await expect(start(issuer, { environmentVariables: { STAGE: 'v'.repeat(513) } })).rejects.toThrow(
+      'environmentVariables.STAGE: values are strings of at most 512 characters',
+    );
+  });
+
+  it("answers 500 naming the JWKS URL when the user pool's keys cannot be read, rather than blaming the caller", async () => {
+    const issuer = await issuerFor();
+    const token = await issuer.token({ sub: 's1', username: 'sam' });
+    const server = await start(issuer, {
+      wiring: fixtureWiring,
+      resolverBundleDir: fixtureBundleDir,
+      auth: {
+        region: 'us-east-1',
+        userPoolId: issuer.userPoolId,
+        issuer: issuer.issuer,
+        jwksUrl: 'http://127.0.0.1:9/pool/.well-known/jwks.json',
+        iam: { accessKeyId: 'local', secretAccessKey: 'local-secret' },
+      },
+    });
+
+    const response = await postGraphql(server.httpUrl, { query: '{ me { id } }' }, { token });
+
+    expect(response.status).toBe(500);
+    expect(response.body.errors?.[0]?.message).toContain("Cannot read the user pool's signing keys from http://127.0.0.1:9/pool/.well-known/jwks.json");
+  });
+});
