@@ -1,0 +1,104 @@
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { documentObjectKey } from '../../resolvers/lib/keys.ts';
+import type { Stage } from '../config.ts';
+
+export interface DocumentStorageProps {
+  stage: Stage;
+  retainData: boolean;
+  frontendOrigins: string[];
+}
+
+/** Every document object key has this shape (resolvers/lib/keys.ts), so policies name it exactly. */
+const documentKeyPattern = documentObjectKey('*', '*');
+const documentKeyPrefix = documentKeyPattern.slice(0, documentKeyPattern.indexOf('*'));
+
+/**
+ * The documents bucket (private, TLS only, versioned, CORS for the frontends only) and the bucket its access logs go to.
+ *
+ * The bucket's name is fixed from the stage, account and region rather than generated, so the `ObjectCreated`
+ * notification can be declared on the bucket itself: its Lambda permission names the bucket without referring to it,
+ * which breaks the bucket → permission → bucket cycle that otherwise forces CDK's notification custom resource (a
+ * Lambda allowed `s3:PutBucketNotification` on every bucket).
+ */
+export class DocumentStorage extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly bucketName: string;
+  readonly bucketArn: string;
+  /** ARN pattern of the document objects, for object-level grants. */
+  readonly documentObjectsArn: string;
+
+  constructor(scope: Construct, id: string, props: DocumentStorageProps) {
+    super(scope, id);
+    this.bucketName = `scholarvalley-${props.stage}-documents-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+    this.bucketArn = `arn:${Aws.PARTITION}:s3:::${this.bucketName}`;
+    this.documentObjectsArn = `${this.bucketArn}/${documentKeyPattern}`;
+    const removal = props.retainData
+      ? { removalPolicy: RemovalPolicy.RETAIN }
+      : { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true };
+
+    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(props.retainData ? 365 : 30) }],
+      ...removal,
+    });
+
+    this.bucket = new s3.Bucket(this, 'Documents', {
+      bucketName: this.bucketName,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'documents/',
+      cors: props.frontendOrigins.length
+        ? [
+            {
+              // Presigned POST uploads and presigned GET downloads from the browser.
+              allowedOrigins: props.frontendOrigins,
+              allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
+              allowedHeaders: ['*'],
+              exposedHeaders: ['ETag'],
+              maxAge: 3000,
+            },
+          ]
+        : undefined,
+      lifecycleRules: [
+        { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        { id: 'expire-old-versions', noncurrentVersionExpiration: Duration.days(30), expiredObjectDeleteMarker: true },
+      ],
+      ...removal,
+    });
+  }
+
+  /** Invokes `handler` for every object created under the documents prefix. */
+  notifyObjectCreated(handler: lambda.Function): void {
+    handler.addPermission('InvokedByDocumentsBucket', {
+      principal: new iam.ServicePrincipal('s3.amazonaws.com'),
+      sourceArn: this.bucketArn,
+      sourceAccount: Aws.ACCOUNT_ID,
+    });
+    const permission = handler.node.findChild('InvokedByDocumentsBucket') as lambda.CfnPermission;
+    const cfnBucket = this.bucket.node.defaultChild as s3.CfnBucket;
+    cfnBucket.notificationConfiguration = {
+      lambdaConfigurations: [
+        {
+          event: 's3:ObjectCreated:*',
+          function: handler.functionArn,
+          filter: { s3Key: { rules: [{ name: 'prefix', value: documentKeyPrefix }] } },
+        },
+      ],
+    };
+    // S3 checks it may invoke the function when the configuration is written.
+    cfnBucket.node.addDependency(permission);
+  }
+}

@@ -1,0 +1,76 @@
+import { Validations } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { describe, expect, it } from 'vitest';
+import { allLambdasWritten, synth } from './support/synth.ts';
+
+/** Every acknowledgement recorded in the construct tree: rule id → reason. */
+function acknowledgements(root: IConstruct): [string, string][] {
+  const found: [string, string][] = [];
+  const visit = (node: IConstruct) => {
+    for (const entry of node.node.metadata) {
+      if (entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY) found.push(...Object.entries(entry.data as Record<string, string>));
+    }
+    node.node.children.forEach(visit);
+  };
+  visit(root);
+  return found;
+}
+
+const findings = (stack: IConstruct) =>
+  new AwsSolutionsChecks().validateScope(stack).violations.map((v) => ({
+    rule: v.ruleName,
+    severity: v.severity,
+    at: v.violatingResources.map((r) => r.constructPath),
+  }));
+
+/** prod with every option on and every Lambda written: the most the stack ever holds. */
+const everything = {
+  lambdas: allLambdasWritten,
+  context: {
+    stage: 'prod',
+    senderDomain: 'scholarvalley.com',
+    alarmEmail: 'ops@scholarvalley.com',
+    frontendOrigins: 'https://app.scholarvalley.com',
+    cognitoEmailViaSes: 'true',
+    threatProtection: 'enforced',
+  },
+};
+
+describe('cdk-nag AwsSolutions', () => {
+  it('given the stack `npm run synth` builds by default (dev, the real Lambdas), then nothing is reported, error or warning', async () => {
+    const { stack } = await synth();
+    expect(findings(stack)).toEqual([]);
+  });
+
+  it('given prod with every option on and every Lambda written, then nothing is reported, error or warning', async () => {
+    const { stack } = await synth(everything);
+    expect(findings(stack)).toEqual([]);
+  });
+
+  it('given threatProtection=off, then the pool is on Essentials without threat protection, and nothing is reported', async () => {
+    const { stack, template } = await synth({ context: { threatProtection: 'off' } });
+    template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'ESSENTIALS', UserPoolAddOns: Match.absent() });
+    expect(findings(stack)).toEqual([]);
+  });
+
+  it('given a resource that breaks a rule, when synthesized with the pack registered as infra/app.ts does, then synth fails naming it', async () => {
+    const withPlainQueue = synth({
+      nagPlugin: true,
+      extend: (stack) => new sqs.Queue(stack, 'PlainQueue', { encryption: sqs.QueueEncryption.UNENCRYPTED }),
+    });
+    await expect(withPlainQueue).rejects.toThrow(/AwsSolutions-SQS4/);
+  });
+
+  it('given the acknowledged findings, then each is an AwsSolutions rule with a reason that explains it', async () => {
+    const { stack } = await synth(everything);
+    const acknowledged = acknowledgements(stack);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(8);
+    for (const [id, reason] of acknowledged) {
+      expect(id).toMatch(/^Annotation::AwsSolutions-[A-Z]+\d+(\[.+\])?$/);
+      expect(reason.length, id).toBeGreaterThanOrEqual(40);
+    }
+  });
+});

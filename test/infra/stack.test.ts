@@ -1,0 +1,204 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { outputKeys } from '../../infra/amplify-outputs.ts';
+import { tableDefinition } from '../../infra/table.ts';
+import { emailTemplates } from '../../functions/email/templates.ts';
+import { findCycle } from './support/dependencies.ts';
+import { allLambdasWritten, synth } from './support/synth.ts';
+
+// A dev stack with every Lambda written and an SES sender domain: everything the stack can hold.
+let template: Template;
+beforeAll(async () => {
+  ({ template } = await synth({ lambdas: allLambdasWritten, context: { senderDomain: 'scholarvalley.com' } }));
+});
+
+const resourcesOf = (type: string) => Object.values(template.findResources(type));
+
+describe('the stack, as synthesized for dev', () => {
+  it('given the template, when resource types are listed, then nothing of the old stack (RDS, EC2, ECS, ELB) is there', () => {
+    const types = Object.values(template.toJSON().Resources as Record<string, { Type: string }>).map((r) => r.Type);
+    const banned = types.filter((type) => /^AWS::(RDS|EC2|ECS|ElasticLoadBalancing|ElasticLoadBalancingV2|ECR)::/.test(type));
+    expect(banned).toEqual([]);
+    // No custom resource that needs a Lambda allowed everywhere (log retention, bucket notifications).
+    expect(types.filter((type) => type === 'Custom::LogRetention' || type === 'Custom::S3BucketNotifications')).toEqual([]);
+  });
+
+  it('given the references between resources, then they form no cycle (CloudFormation would refuse the template)', () => {
+    // The places a cycle would come from: bucket ↔ notification Lambda, user pool ↔ its trigger, API ↔ log group.
+    expect(findCycle(template.toJSON().Resources)).toBeUndefined();
+    expect(findCycle({ A: { Properties: { x: { Ref: 'B' } } }, B: { DependsOn: ['A'] } })).toEqual(['A', 'B', 'A']);
+  });
+
+  it('given the table, then it is on-demand with PITR, TTL and exactly the key schema and GSIs of tableDefinition', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+      KeySchema: [
+        { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: tableDefinition.globalSecondaryIndexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    });
+    // dev is disposable: no deletion protection, deleted with the stack.
+    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete', Properties: Match.objectLike({ DeletionProtectionEnabled: false }) });
+  });
+
+  it('given the documents bucket, then it is private, encrypted, versioned, TLS-only, CORS for the frontends, and cleans up multipart uploads', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketName: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith(['scholarvalley-dev-documents-'])] }),
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      VersioningConfiguration: { Status: 'Enabled' },
+      CorsConfiguration: {
+        CorsRules: [Match.objectLike({ AllowedOrigins: ['http://localhost:3000', 'http://localhost:5173'], AllowedMethods: ['POST', 'GET', 'HEAD'] })],
+      },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' })]),
+      },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'documents/' }),
+    });
+    // Every bucket denies plain HTTP.
+    const policies = resourcesOf('AWS::S3::BucketPolicy');
+    expect(policies).toHaveLength(2);
+    for (const policy of policies) {
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+
+  it('given the documents bucket, then ObjectCreated under the documents prefix invokes the upload-landed Lambda, which S3 may call', () => {
+    const [documents] = Object.entries(template.findResources('AWS::S3::Bucket', { Properties: { VersioningConfiguration: { Status: 'Enabled' } } }));
+    expect(documents).toBeDefined();
+    const [, bucket] = documents!;
+    expect(bucket.Properties.NotificationConfiguration).toEqual({
+      LambdaConfigurations: [
+        {
+          Event: 's3:ObjectCreated:*',
+          Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: 'applicants/' }] } },
+          Function: { 'Fn::GetAtt': [expect.stringMatching(/^Functionsuploadlanded/), 'Arn'] },
+        },
+      ],
+    });
+    const [permissionId] = Object.keys(template.findResources('AWS::Lambda::Permission', { Properties: { Principal: 's3.amazonaws.com' } }));
+    expect(bucket.DependsOn).toContain(permissionId);
+  });
+
+  it('given the user pool, then email sign-in, self sign-up, verified email, a strong password, threat protection and the groups', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      Policies: {
+        PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }),
+      },
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' },
+      LambdaConfig: { PostConfirmation: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Functionspostconfirmation'), 'Arn'] } },
+      DeletionProtection: 'INACTIVE',
+    });
+    const groups = resourcesOf('AWS::Cognito::UserPoolGroup').map((g) => g.Properties.GroupName).sort();
+    expect(groups).toEqual(['admin', 'applicant', 'staff']);
+  });
+
+  it('given the web app client, then it has no secret and allows only SRP and refresh, without OAuth', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      AllowedOAuthFlowsUserPoolClient: false,
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+  });
+
+  it('given the Stripe secret, then it is created empty: no value and no generated value in the template', () => {
+    const [secret] = resourcesOf('AWS::SecretsManager::Secret');
+    expect(secret?.Properties).not.toHaveProperty('SecretString');
+    expect(secret?.Properties).not.toHaveProperty('GenerateSecretString');
+  });
+
+  it('given a sender domain, then SES has that identity, a configuration set, and one template per email of functions/email', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'scholarvalley.com',
+      ConfigurationSetAttributes: { ConfigurationSetName: Match.anyValue() },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+    const names = resourcesOf('AWS::SES::Template').map((t) => t.Properties.Template.TemplateName).sort();
+    expect(names).toEqual(emailTemplates.map((t) => `scholarvalley-dev-${t.name}`).sort());
+  });
+
+  it('given the API, then user pools is the default auth and IAM the additional one, with ERROR logs, X-Ray and a WAF rate limit', () => {
+    template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      AuthenticationType: 'AMAZON_COGNITO_USER_POOLS',
+      AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_IAM' }],
+      LogConfig: { FieldLogLevel: 'ERROR', ExcludeVerboseContent: true, CloudWatchLogsRoleArn: Match.anyValue() },
+      XrayEnabled: true,
+      IntrospectionConfig: 'ENABLED',
+      EnvironmentVariables: { TABLE_NAME: { Ref: Match.stringLikeRegexp('^DataTable') } },
+    });
+    template.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: { 'Fn::Join': ['', ['/aws/appsync/apis/', Match.anyValue()]] },
+      RetentionInDays: 14,
+    });
+    template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      Rules: Match.arrayWith([
+        Match.objectLike({ Action: { Block: {} }, Statement: { RateBasedStatement: Match.objectLike({ Limit: 1000, AggregateKeyType: 'IP' }) } }),
+      ]),
+    });
+    template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
+      ResourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^GraphqlApi'), 'Arn'] },
+    });
+  });
+
+  it('given every log group, then each has a retention', () => {
+    const groups = resourcesOf('AWS::Logs::LogGroup');
+    expect(groups.length).toBeGreaterThanOrEqual(allLambdasWritten.length + 1);
+    for (const group of groups) expect(group.Properties.RetentionInDays).toBe(14);
+  });
+
+  it('given the alarms, then AppSync 5XX and latency, each Lambda errors and throttles, DLQ depth and table throttles notify the topic', () => {
+    const alarms = resourcesOf('AWS::CloudWatch::Alarm');
+    const metricNames = alarms.map((a) => a.Properties.MetricName ?? 'expression');
+    expect(metricNames.filter((m) => m === '5XXError')).toHaveLength(1);
+    expect(metricNames.filter((m) => m === 'Latency')).toHaveLength(1);
+    expect(metricNames.filter((m) => m === 'Errors')).toHaveLength(allLambdasWritten.length);
+    expect(metricNames.filter((m) => m === 'Throttles')).toHaveLength(allLambdasWritten.length);
+    expect(metricNames.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(1);
+    const throttles = alarms.find((a) => JSON.stringify(a.Properties.Metrics ?? []).includes('WriteThrottleEvents'));
+    expect(throttles).toBeDefined();
+    const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic'));
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    // Named for operators (docs/runbook.md): the stack name, then what it watches.
+    expect(alarms.map((a) => a.Properties.AlarmName)).toEqual(
+      expect.arrayContaining(['ScholarvalleyApi-dev-Api5xx', 'ScholarvalleyApi-dev-DeadLetterQueue-email-failures']),
+    );
+    template.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'ScholarvalleyApi-dev-email-failures' });
+  });
+
+  it('given the outputs, then every key the amplify_outputs script and operators read is there', () => {
+    expect(Object.keys(template.findOutputs('*')).sort()).toEqual(Object.values(outputKeys).sort());
+    template.hasOutput(outputKeys.realtimeUrl, { Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^GraphqlApi'), 'RealtimeUrl'] } });
+    template.hasOutput(outputKeys.stripeWebhookUrl, { Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Functionsstripewebhook.*FunctionUrl'), 'FunctionUrl'] } });
+  });
+
+  it('given the stack, then its resources carry the project, stage and managed-by tags (sorted by key)', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      Tags: Match.arrayWith([{ Key: 'project', Value: 'scholarvalley' }, { Key: 'stage', Value: 'dev' }]),
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Tags: Match.arrayWith([{ Key: 'managed-by', Value: 'cdk' }, { Key: 'project', Value: 'scholarvalley' }]),
+    });
+  });
+});
