@@ -1,19 +1,26 @@
-import { unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
+import { pipeline, unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
 
 export const applicantResolvers: ResolverWiring[] = [
-  unit('Query', 'getApplicant', 'table', { issue: 4 }),
-  unit('Query', 'listMyApplicants', 'table', { issue: 4 }),
-  unit('Query', 'listApplicants', 'table', { issue: 4 }),
-  unit('Query', 'dashboardSummary', 'table', { issue: 4 }),
-  unit('Mutation', 'createApplicant', 'table', { issue: 4 }),
-  unit('Mutation', 'updateApplicant', 'table', { issue: 4 }),
-  unit('Mutation', 'submitApplicant', 'table', { issue: 4 }),
-  unit('Mutation', 'changeApplicantStatus', 'table', { issue: 4 }),
-  unit('Mutation', 'assignApplicant', 'table', { issue: 4 }),
-  unit('Mutation', 'archiveApplicant', 'table', { issue: 4 }),
-  unit('Mutation', 'setBundleStatus', 'table', { issue: 4 }),
-  unit('Applicant', 'assignedStaff', 'table', { issue: 4 }),
-  unit('Subscription', 'onApplicantChanged', 'none', { issue: 4 }),
+  unit('Query', 'getApplicant', 'table'),
+  unit('Query', 'listMyApplicants', 'table'),
+  unit('Query', 'listApplicants', 'table'),
+  unit('Query', 'dashboardSummary', 'table'),
+  unit('Mutation', 'createApplicant', 'table'),
+  pipeline('Mutation', 'updateApplicant', ['loadAccessibleApplicant', 'writeApplicantChanges']),
+  pipeline('Mutation', 'submitApplicant', ['loadAccessibleApplicant', 'moveApplicantStatus']),
+  pipeline('Mutation', 'changeApplicantStatus', ['loadAccessibleApplicant', 'moveApplicantStatus']),
+  pipeline('Mutation', 'assignApplicant', ['loadAccessibleApplicant', 'loadAssignableStaff', 'writeApplicantAssignment']),
+  pipeline('Mutation', 'archiveApplicant', ['loadAccessibleApplicant', 'moveApplicantStatus']),
+  pipeline('Mutation', 'setBundleStatus', ['loadAccessibleApplicant', 'writeBundleStatus']),
+  unit('Applicant', 'assignedStaff', 'table'),
+  pipeline('Subscription', 'onApplicantChanged', ['loadAccessibleApplicant']),
 ];
 
-export const applicantFunctions: PipelineFunctionWiring[] = [{ name: 'loadAccessibleApplicant', dataSource: 'table' }];
+export const applicantFunctions: PipelineFunctionWiring[] = [
+  { name: 'loadAccessibleApplicant', dataSource: 'table' },
+  { name: 'writeApplicantChanges', dataSource: 'table' },
+  { name: 'moveApplicantStatus', dataSource: 'table' },
+  { name: 'loadAssignableStaff', dataSource: 'table' },
+  { name: 'writeApplicantAssignment', dataSource: 'table' },
+  { name: 'writeBundleStatus', dataSource: 'table' },
+];

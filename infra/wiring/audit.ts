@@ -1,5 +1,5 @@
 import { unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
 
-export const auditResolvers: ResolverWiring[] = [unit('Query', 'listAuditEvents', 'table', { issue: 4 })];
+export const auditResolvers: ResolverWiring[] = [unit('Query', 'listAuditEvents', 'table')];
 
 export const auditFunctions: PipelineFunctionWiring[] = [];

@@ -1,14 +1,27 @@
-import { unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
+import { pipeline, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
 
 export const documentResolvers: ResolverWiring[] = [
-  unit('Query', 'listDocuments', 'table', { issue: 4 }),
-  unit('Query', 'documentDownloadUrl', 'uploads', { issue: 5 }),
-  unit('Mutation', 'requestDocumentUpload', 'uploads', { issue: 5 }),
-  unit('Mutation', 'reviewDocument', 'table', { issue: 4 }),
-  unit('Mutation', 'deleteDocument', 'table', { issue: 4 }),
-  unit('Mutation', 'markDocumentUploaded', 'table', { issue: 5 }),
-  unit('Mutation', 'markDocumentRejected', 'table', { issue: 5 }),
-  unit('Subscription', 'onDocumentChanged', 'none', { issue: 4 }),
+  pipeline('Query', 'listDocuments', ['loadAccessibleApplicant', 'listApplicantItems']),
+  pipeline('Query', 'documentDownloadUrl', ['loadDownloadableDocument', 'presignDocumentDownload']),
+  pipeline('Mutation', 'requestDocumentUpload', ['loadAccessibleApplicant', 'writeDocumentIntent', 'presignDocumentUpload']),
+  pipeline('Mutation', 'reviewDocument', ['loadAccessibleDocument', 'decideDocument']),
+  pipeline('Mutation', 'deleteDocument', ['loadAccessibleDocument', 'removeDocument']),
+  pipeline('Mutation', 'markDocumentUploaded', ['loadLandedDocument', 'writeDocumentLanded']),
+  pipeline('Mutation', 'markDocumentRejected', ['loadLandedDocument', 'writeDocumentLanded', 'sendNotification']),
+  pipeline('Subscription', 'onDocumentChanged', ['loadAccessibleApplicant']),
 ];
 
-export const documentFunctions: PipelineFunctionWiring[] = [];
+export const documentFunctions: PipelineFunctionWiring[] = [
+  /** Shared by every list of the items under an applicant (documents, reviews, eligibility checks). */
+  { name: 'listApplicantItems', dataSource: 'table' },
+  { name: 'loadAccessibleDocument', dataSource: 'table' },
+  { name: 'decideDocument', dataSource: 'table' },
+  { name: 'removeDocument', dataSource: 'table' },
+  // Uploads and downloads (issue 5): the item is written before the URL is signed.
+  { name: 'writeDocumentIntent', dataSource: 'table' },
+  { name: 'presignDocumentUpload', dataSource: 'uploads' },
+  { name: 'loadDownloadableDocument', dataSource: 'table' },
+  { name: 'presignDocumentDownload', dataSource: 'uploads' },
+  { name: 'loadLandedDocument', dataSource: 'table' },
+  { name: 'writeDocumentLanded', dataSource: 'table' },
+];

@@ -1,14 +1,19 @@
-import { unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
+import { pipeline, unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
 
 /** Reviews, eligibility checks and ML consent: the advice side of the consultancy. */
 export const guidanceResolvers: ResolverWiring[] = [
-  unit('Query', 'listReviews', 'table', { issue: 4 }),
-  unit('Query', 'listEligibilityChecks', 'table', { issue: 4 }),
-  unit('Query', 'mlConsent', 'table', { issue: 4 }),
-  unit('Query', 'mlRecommendation', 'table', { issue: 4 }),
-  unit('Mutation', 'postReview', 'table', { issue: 4 }),
-  unit('Mutation', 'runEligibilityCheck', 'table', { issue: 4 }),
-  unit('Mutation', 'setMlConsent', 'table', { issue: 4 }),
+  pipeline('Query', 'listReviews', ['loadAccessibleApplicant', 'listApplicantItems']),
+  pipeline('Query', 'listEligibilityChecks', ['loadAccessibleApplicant', 'listApplicantItems']),
+  unit('Query', 'mlConsent', 'table'),
+  unit('Query', 'mlRecommendation', 'table'),
+  pipeline('Mutation', 'postReview', ['loadAccessibleApplicant', 'writeReview']),
+  pipeline('Mutation', 'runEligibilityCheck', ['loadAccessibleApplicant', 'writeEligibilityCheck']),
+  pipeline('Mutation', 'setMlConsent', ['loadAccessibleApplicant', 'loadMlConsent', 'writeMlConsent']),
 ];
 
-export const guidanceFunctions: PipelineFunctionWiring[] = [];
+export const guidanceFunctions: PipelineFunctionWiring[] = [
+  { name: 'writeReview', dataSource: 'table' },
+  { name: 'writeEligibilityCheck', dataSource: 'table' },
+  { name: 'loadMlConsent', dataSource: 'table' },
+  { name: 'writeMlConsent', dataSource: 'table' },
+];

@@ -2,8 +2,8 @@ import { pipeline, unit, type PipelineFunctionWiring, type ResolverWiring } from
 
 export const messageResolvers: ResolverWiring[] = [
   pipeline('Query', 'listMessages', ['loadAccessibleThread', 'listThreadMessages']),
-  unit('Query', 'getMessageThread', 'table', { issue: 4 }),
-  unit('Query', 'staffInbox', 'table', { issue: 4 }),
+  unit('Query', 'getMessageThread', 'table'),
+  unit('Query', 'staffInbox', 'table'),
   pipeline('Mutation', 'sendMessage', ['loadAccessibleThread', 'writeMessage']),
   pipeline('Mutation', 'markThreadRead', ['loadAccessibleThread', 'resetUnreadCount']),
   pipeline('Subscription', 'onThreadMessage', ['loadAccessibleThread']),

@@ -1,11 +1,17 @@
-import { unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
+import { pipeline, unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
 
 export const paymentResolvers: ResolverWiring[] = [
-  unit('Query', 'listPayments', 'table', { issue: 4 }),
-  unit('Query', 'priceCatalog', 'none', { issue: 4 }),
-  unit('Mutation', 'createCheckoutSession', 'payments', { issue: 5 }),
-  unit('Mutation', 'applyPaymentEvent', 'table', { issue: 5 }),
-  unit('Subscription', 'onPaymentChanged', 'none', { issue: 4 }),
+  pipeline('Query', 'listPayments', ['loadAccessibleApplicantIfNamed', 'queryPayments']),
+  unit('Query', 'priceCatalog', 'none'),
+  pipeline('Mutation', 'createCheckoutSession', ['loadAccessibleApplicant', 'createStripeCheckout', 'writePayment']),
+  pipeline('Mutation', 'applyPaymentEvent', ['loadPaymentForEvent', 'writePaymentEvent', 'sendNotification']),
+  pipeline('Subscription', 'onPaymentChanged', ['loadAccessibleApplicantIfNamed']),
 ];
 
-export const paymentFunctions: PipelineFunctionWiring[] = [];
+export const paymentFunctions: PipelineFunctionWiring[] = [
+  { name: 'queryPayments', dataSource: 'table' },
+  { name: 'createStripeCheckout', dataSource: 'payments' },
+  { name: 'writePayment', dataSource: 'table' },
+  { name: 'loadPaymentForEvent', dataSource: 'table' },
+  { name: 'writePaymentEvent', dataSource: 'table' },
+];

@@ -1,11 +1,19 @@
-import { unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
+import { pipeline, unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
 
 export const taskResolvers: ResolverWiring[] = [
-  unit('Query', 'listTasks', 'table', { issue: 4 }),
-  unit('Mutation', 'createTask', 'table', { issue: 4 }),
-  unit('Mutation', 'updateTask', 'table', { issue: 4 }),
-  unit('Mutation', 'setTaskStatus', 'table', { issue: 4 }),
-  unit('Subscription', 'onTaskChanged', 'none', { issue: 4 }),
+  pipeline('Query', 'listTasks', ['loadAccessibleApplicantIfNamed', 'queryTasks']),
+  pipeline('Mutation', 'createTask', ['writeNewTask']),
+  pipeline('Mutation', 'updateTask', ['loadAccessibleTask', 'writeTaskUpdate']),
+  pipeline('Mutation', 'setTaskStatus', ['loadAccessibleTask', 'changeTaskStatus']),
+  unit('Subscription', 'onTaskChanged', 'none'),
 ];
 
-export const taskFunctions: PipelineFunctionWiring[] = [];
+export const taskFunctions: PipelineFunctionWiring[] = [
+  /** Shared by the lists and subscriptions whose applicantId is optional (listTasks, listPayments, onPaymentChanged). */
+  { name: 'loadAccessibleApplicantIfNamed', dataSource: 'table' },
+  { name: 'queryTasks', dataSource: 'table' },
+  { name: 'writeNewTask', dataSource: 'table' },
+  { name: 'loadAccessibleTask', dataSource: 'table' },
+  { name: 'writeTaskUpdate', dataSource: 'table' },
+  { name: 'changeTaskStatus', dataSource: 'table' },
+];

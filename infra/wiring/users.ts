@@ -1,13 +1,24 @@
-import { unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
+import { pipeline, unit, type PipelineFunctionWiring, type ResolverWiring } from './types.ts';
 
 export const userResolvers: ResolverWiring[] = [
   unit('Query', 'me', 'table'),
-  unit('Query', 'listStaff', 'table', { issue: 4 }),
-  unit('Mutation', 'updateMyProfile', 'table', { issue: 4 }),
-  unit('Mutation', 'setNotificationPreferences', 'table', { issue: 4 }),
-  unit('Mutation', 'inviteStaff', 'identity', { issue: 5 }),
-  unit('Mutation', 'setUserRole', 'identity', { issue: 5 }),
-  unit('Mutation', 'deactivateUser', 'identity', { issue: 5 }),
+  unit('Query', 'listStaff', 'table'),
+  pipeline('Mutation', 'updateMyProfile', ['loadMyProfile', 'writeProfileChanges']),
+  pipeline('Mutation', 'setNotificationPreferences', ['loadMyProfile', 'writeProfileChanges']),
+  pipeline('Mutation', 'inviteStaff', ['callIdentityAdmin', 'writeStaffProfile']),
+  pipeline('Mutation', 'setUserRole', ['loadTargetUser', 'callIdentityAdmin', 'writeUserRole']),
+  pipeline('Mutation', 'deactivateUser', ['loadTargetUser', 'callIdentityAdmin', 'writeUserDeactivated']),
 ];
 
-export const userFunctions: PipelineFunctionWiring[] = [];
+export const userFunctions: PipelineFunctionWiring[] = [
+  { name: 'loadMyProfile', dataSource: 'table' },
+  { name: 'writeProfileChanges', dataSource: 'table' },
+  // User administration (issue 5): Cognito first, then the profile.
+  { name: 'loadTargetUser', dataSource: 'table' },
+  { name: 'callIdentityAdmin', dataSource: 'identity' },
+  { name: 'writeStaffProfile', dataSource: 'table' },
+  { name: 'writeUserRole', dataSource: 'table' },
+  { name: 'writeUserDeactivated', dataSource: 'table' },
+  /** Appended to any pipeline that emails someone: sends ctx.stash.notification to the email Lambda (Event). */
+  { name: 'sendNotification', dataSource: 'email' },
+];

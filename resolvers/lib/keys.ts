@@ -51,6 +51,9 @@ export const gsi = {
   auditDay: (day: string) => `AUDIT_DAY#${day}`,
 } as const;
 
+/** The gsi4 sort key of a team member's profile in the TEAM partition: by name, then sub (names are not unique). */
+export const teamSortKey = (fullName: string, sub: string): string => `${fullName}#${sub}`;
+
 /** Sort-key prefixes inside the shared assignee partition of gsi3. */
 export const assigneePrefix = { applicant: 'APPLICANT#', task: 'TASK#' } as const;
 

@@ -165,7 +165,6 @@ export type DashboardSummary = {
   pendingTasks: Scalars['Int']['output'];
   /** Admins only; null for staff. */
   totalRevenueCents: Maybe<Scalars['Int']['output']>;
-  unreadThreads: Scalars['Int']['output'];
   updatedAt: Maybe<Scalars['AWSDateTime']['output']>;
 };
 

@@ -1,0 +1,31 @@
+// The `uploads` Lambda data source: presigned URLs for requestDocumentUpload and documentDownloadUrl. The resolver
+// pipelines have already checked access and written the document item; this Lambda only signs, with no AWS call.
+import { once } from '../shared/once.ts';
+import { requireConfig } from '../shared/config.ts';
+import { createLogger, withContext, type LambdaContext } from '../shared/logger.ts';
+import { validationError } from '../shared/errors.ts';
+import { presignDocumentDownload } from './presign-download.ts';
+import { presignDocumentUpload } from './presign-upload.ts';
+import { createS3Client } from './s3.ts';
+
+/** The payloads the resolvers send (resolvers/functions/presignDocumentUpload.ts, presignDocumentDownload.ts). */
+export type UploadsEvent =
+  | { field: 'requestDocumentUpload'; applicantId: string; documentId: string; contentType: string }
+  | { field: 'documentDownloadUrl'; applicantId: string; documentId: string; fileName: string; contentType: string };
+
+const logger = createLogger('uploads');
+const s3 = once(createS3Client);
+const bucket = once(() => requireConfig('bucketName'));
+
+export async function handler(event: UploadsEvent, context?: LambdaContext) {
+  withContext(logger, context);
+  logger.info('presign', { field: event.field, applicantId: event.applicantId, documentId: event.documentId });
+  switch (event.field) {
+    case 'requestDocumentUpload':
+      return presignDocumentUpload(s3(), bucket(), event);
+    case 'documentDownloadUrl':
+      return presignDocumentDownload(s3(), bucket(), event);
+    default:
+      throw validationError('field', `the uploads Lambda serves requestDocumentUpload and documentDownloadUrl, not ${String((event as { field?: unknown }).field)}`);
+  }
+}

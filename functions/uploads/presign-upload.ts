@@ -1,0 +1,47 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { documentObjectKey } from '../../resolvers/lib/keys.ts';
+import { documentMimeTypes, maxDocumentBytes, uploadUrlSeconds } from '../../resolvers/lib/uploads.ts';
+import { validationError } from '../shared/errors.ts';
+
+export interface UploadRequest {
+  applicantId: string;
+  documentId: string;
+  contentType: string;
+}
+
+export interface UploadForm {
+  url: string;
+  /** Form fields to send before the file, in this order. */
+  fields: Record<string, string>;
+  expiresAt: string;
+  maxSizeBytes: number;
+}
+
+/**
+ * A presigned POST for one document: the policy allows exactly the document's key, exactly the declared
+ * Content-Type and 1 byte to 20 MB, for 15 minutes. S3 refuses any upload that breaks one of these.
+ */
+export async function presignDocumentUpload(
+  s3: S3Client,
+  bucket: string,
+  request: UploadRequest,
+  now: Date = new Date(),
+): Promise<UploadForm> {
+  const mime = documentMimeTypes[request.contentType];
+  if (!mime) throw validationError('input.contentType', `must be one of ${Object.keys(documentMimeTypes).join(', ')}`);
+  const { url, fields } = await createPresignedPost(s3, {
+    Bucket: bucket,
+    Key: documentObjectKey(request.applicantId, request.documentId),
+    // Fields become exact-match conditions of the policy, next to bucket and key.
+    Fields: { 'Content-Type': mime },
+    Conditions: [['content-length-range', 1, maxDocumentBytes]],
+    Expires: uploadUrlSeconds,
+  });
+  return {
+    url,
+    fields,
+    expiresAt: new Date(now.getTime() + uploadUrlSeconds * 1000).toISOString(),
+    maxSizeBytes: maxDocumentBytes,
+  };
+}

@@ -1,0 +1,16 @@
+// The assigned staff member's profile: one GetItem, or null without a request when nobody is assigned.
+// The parent applicant was already authorized by the field that returned it.
+import { runtime, util, type Context } from '@aws-appsync/utils';
+import { userKey } from '../lib/keys.ts';
+import { getItem } from '../lib/requests.ts';
+
+export function request(ctx: Context) {
+  const staffId = ctx.source && ctx.source.assignedStaffId;
+  if (!staffId) runtime.earlyReturn(null);
+  return getItem(userKey(staffId));
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  return ctx.result || null;
+}

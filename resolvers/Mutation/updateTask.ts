@@ -1,0 +1,23 @@
+// Pipeline: loadAccessibleTask → writeTaskUpdate. Staff and admins (schema directive) change only the fields given;
+// a field given as null is cleared where it may be empty (description, dueAt).
+import type { Context } from '@aws-appsync/utils';
+import { invalid } from '../lib/errors.ts';
+import { taskLimits } from '../lib/tasks.ts';
+import { expectedVersion, optionalText, text } from '../lib/validate.ts';
+
+export function request(ctx: Context) {
+  const input = ctx.args.input;
+  const changes: Record<string, unknown> = {};
+  if (input.title !== undefined) changes.title = text('input.title', input.title, 1, taskLimits.title);
+  if (input.description !== undefined) changes.description = optionalText('input.description', input.description, taskLimits.description);
+  if (input.dueAt !== undefined) changes.dueAt = input.dueAt;
+  if (input.assigneeId !== undefined) changes.assigneeId = text('input.assigneeId', input.assigneeId, 1, 128);
+  if (Object.keys(changes).length === 0) invalid('input', 'give at least one of title, description, dueAt, assigneeId');
+  ctx.stash.taskId = input.id;
+  ctx.stash.taskUpdate = { changes, expectedVersion: expectedVersion('input.expectedVersion', input.expectedVersion) };
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

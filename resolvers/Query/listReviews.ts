@@ -1,0 +1,15 @@
+// Pipeline: loadAccessibleApplicant → listApplicantItems. One applicant's reviews, newest first.
+import type { Context } from '@aws-appsync/utils';
+import { applicantChildPrefix } from '../lib/keys.ts';
+import { pageLimit } from '../lib/paging.ts';
+
+export function request(ctx: Context) {
+  pageLimit(ctx.args.limit);
+  ctx.stash.applicantId = ctx.args.applicantId;
+  ctx.stash.childPrefix = applicantChildPrefix.review;
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

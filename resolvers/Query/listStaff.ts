@@ -1,0 +1,21 @@
+// Staff and admins for assignment pickers: one Query of gsi4 TEAM, sorted by name (A to Z).
+import { util, type Context } from '@aws-appsync/utils';
+import { gsi } from '../lib/keys.ts';
+import { connection, pageLimit } from '../lib/paging.ts';
+import { queryPage } from '../lib/requests.ts';
+
+export function request(ctx: Context) {
+  return queryPage({
+    index: 'gsi4',
+    partitionKey: 'gsi4pk',
+    partitionValue: gsi.team,
+    limit: pageLimit(ctx.args.limit),
+    nextToken: ctx.args.nextToken,
+    newestFirst: false,
+  });
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  return connection(ctx.result);
+}

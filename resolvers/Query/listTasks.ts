@@ -1,0 +1,16 @@
+// Pipeline: loadAccessibleApplicantIfNamed → queryTasks. With applicantId the caller must be able to see that
+// applicant (NotFound otherwise, as for one that does not exist); see queryTasks for which key serves which filters.
+import type { Context } from '@aws-appsync/utils';
+import { pageLimit } from '../lib/paging.ts';
+
+export function request(ctx: Context) {
+  pageLimit(ctx.args.limit);
+  const { applicantId, assigneeId, status } = ctx.args;
+  ctx.stash.applicantId = applicantId || null;
+  ctx.stash.taskFilters = { applicantId: applicantId || null, assigneeId: assigneeId || null, status: status || null };
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

@@ -1,0 +1,17 @@
+// Answers only with the caller's consent given and not revoked (one GetItem of that consent). No model is deployed
+// yet, so even with consent it says so plainly and returns no recommendations rather than made-up ones.
+import { util, type Context } from '@aws-appsync/utils';
+import { callerId } from '../lib/context.ts';
+import { mlConsentKey } from '../lib/keys.ts';
+import { consentIsActive, consentNeededMessage, currentConsentVersion, noModelMessage } from '../lib/ml-consent.ts';
+import { getItem } from '../lib/requests.ts';
+
+export function request(ctx: Context) {
+  return getItem(mlConsentKey(callerId(ctx), ctx.args.applicantId, currentConsentVersion), true);
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  const message = consentIsActive(ctx.result) ? noModelMessage : consentNeededMessage;
+  return { applicantId: ctx.args.applicantId, available: false, message, recommendations: [] };
+}

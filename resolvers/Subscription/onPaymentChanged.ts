@@ -1,0 +1,17 @@
+// Pipeline: loadAccessibleApplicantIfNamed, then this filter. With applicantId: its owner, staff and admins, events
+// of that applicant only. Without: every payment, for admins only.
+import { extensions, util, type Context } from '@aws-appsync/utils';
+import { isAdmin } from '../lib/context.ts';
+
+export function request(ctx: Context) {
+  if (!ctx.args.applicantId && !isAdmin(ctx)) util.unauthorized();
+  ctx.stash.applicantId = ctx.args.applicantId || null;
+  return {};
+}
+
+export function response(ctx: Context) {
+  if (ctx.args.applicantId) {
+    extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ applicantId: { eq: ctx.args.applicantId } }));
+  }
+  return null;
+}

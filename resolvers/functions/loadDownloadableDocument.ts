@@ -1,0 +1,24 @@
+// Pipeline function (documentDownloadUrl): reads the document; a caller who may not see it gets null, as for a
+// document that does not exist (the pipeline ends here). Only a file that landed and passed the checks
+// (UPLOADED, ACCEPTED) can be downloaded. The document repeats its applicant's ownerId: one GetItem is the whole check.
+import { runtime, util, type Context } from '@aws-appsync/utils';
+import { canAccessApplicant } from '../lib/access.ts';
+import { invalid } from '../lib/errors.ts';
+import { documentKey } from '../lib/keys.ts';
+import { getItem } from '../lib/requests.ts';
+import { downloadableStatuses } from '../lib/uploads.ts';
+
+export function request(ctx: Context) {
+  return getItem(documentKey(ctx.stash.applicantId, ctx.stash.documentId), true);
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  const document = ctx.result;
+  if (!canAccessApplicant(ctx, document)) runtime.earlyReturn(null, { skipTo: 'END' });
+  if (!downloadableStatuses.includes(document.status)) {
+    invalid('documentId', `names a document that is ${document.status}; only UPLOADED or ACCEPTED documents can be downloaded`);
+  }
+  ctx.stash.document = document;
+  return document;
+}

@@ -1,0 +1,17 @@
+// Pipeline function (applyPaymentEvent; IAM callers): the payment a Stripe event names, read consistently so the
+// transition is decided on its latest status. NotFound when this API never stored it.
+import { util, type Context } from '@aws-appsync/utils';
+import { notFound } from '../lib/errors.ts';
+import { paymentKey } from '../lib/keys.ts';
+import { getItem } from '../lib/requests.ts';
+
+export function request(ctx: Context) {
+  return getItem(paymentKey(ctx.stash.applicantId, ctx.stash.paymentId), true);
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  if (!ctx.result) notFound('Payment');
+  ctx.stash.payment = ctx.result;
+  return ctx.result;
+}

@@ -1,0 +1,50 @@
+// Pipeline function (requestDocumentUpload, after loadAccessibleApplicant): the document item, PENDING_UPLOAD and
+// expiring by TTL in 24 hours, with its audit event, in one TransactWriteItems. It runs BEFORE the upload URL is
+// signed, so a URL never exists for a document that does not: if signing fails afterwards, the pending item simply
+// expires. (The other order could hand out a URL whose upload no document owns.)
+import { util, type Context } from '@aws-appsync/utils';
+import { auditPut } from '../lib/audit.ts';
+import { callerId, tableName } from '../lib/context.ts';
+import { invalid } from '../lib/errors.ts';
+import { documentKey } from '../lib/keys.ts';
+import { transactWrite, txPut } from '../lib/requests.ts';
+import { pendingUploadSeconds } from '../lib/uploads.ts';
+
+export function request(ctx: Context) {
+  const table = tableName(ctx);
+  const applicant = ctx.stash.applicant;
+  if (applicant.status === 'ARCHIVED') invalid('input.applicantId', 'names an ARCHIVED applicant; restore it before adding documents');
+  const { fileName, contentType, sizeBytes } = ctx.stash.upload;
+  const id = util.autoUlid();
+  const now = util.time.nowISO8601();
+  const document = {
+    type: 'DOCUMENT',
+    id,
+    applicantId: applicant.id,
+    ownerId: applicant.ownerId,
+    fileName,
+    contentType,
+    status: 'PENDING_UPLOAD',
+    scanStatus: 'PENDING',
+    uploadedBy: callerId(ctx),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    expiresAt: util.time.nowEpochSeconds() + pendingUploadSeconds,
+  };
+  ctx.stash.document = document;
+  return transactWrite([
+    txPut(table, documentKey(applicant.id, id), document),
+    auditPut(ctx, table, {
+      action: 'DOCUMENT_UPLOAD_REQUESTED',
+      resourceType: 'DOCUMENT',
+      resourceId: id,
+      details: { applicantId: applicant.id, fileName, contentType, declaredSizeBytes: sizeBytes },
+    }),
+  ]);
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  return ctx.stash.document;
+}

@@ -1,0 +1,60 @@
+// Pipeline function (updateTask, after loadAccessibleTask): changes only the fields given. A new assignee must be an
+// existing, active user (a ConditionCheck on their profile) and moves the task's gsi3 key with it. One
+// TransactWriteItems: the update conditioned on the version read, the assignee check, the audit event. A new assignee
+// other than the caller leaves ctx.stash.notification for the "task assigned" email (issue 5 appends the email function).
+import { util, type Context } from '@aws-appsync/utils';
+import { auditPut } from '../lib/audit.ts';
+import { activeUserProfile } from '../lib/conditions.ts';
+import { callerId, tableName } from '../lib/context.ts';
+import { conflict, invalid, raiseIfDataSourceError } from '../lib/errors.ts';
+import { taskKey, userKey } from '../lib/keys.ts';
+import { transactWrite, txConditionCheck, txUpdate, update, versionIs, type TransactItem } from '../lib/requests.ts';
+import { taskIndexKeys } from '../lib/tasks.ts';
+import { conditionFailedAt } from '../lib/transactions.ts';
+
+export function request(ctx: Context) {
+  const table = tableName(ctx);
+  const task = ctx.stash.task;
+  const { changes, expectedVersion } = ctx.stash.taskUpdate;
+  if (task.version !== expectedVersion) conflict('Task', expectedVersion);
+  const newAssigneeId: string | null = changes.assigneeId && changes.assigneeId !== task.assigneeId ? changes.assigneeId : null;
+  const moved = newAssigneeId ? taskIndexKeys({ ...task, assigneeId: newAssigneeId }) : null;
+  const set = {
+    ...changes,
+    ...(moved ? { gsi3pk: moved.gsi3pk, gsi3sk: moved.gsi3sk } : {}),
+    updatedAt: util.time.nowISO8601(),
+  };
+  ctx.stash.assigneeMoved = !!newAssigneeId;
+  if (newAssigneeId && newAssigneeId !== callerId(ctx)) {
+    const after = { ...task, ...changes };
+    ctx.stash.notification = {
+      topic: 'TASK_ASSIGNED',
+      recipientId: newAssigneeId,
+      applicantId: task.applicantId || null,
+      taskId: task.id,
+      title: after.title,
+      dueAt: after.dueAt || null,
+    };
+  }
+  ctx.stash.updatedTask = { ...task, ...set, version: task.version + 1 };
+  const items: TransactItem[] = [txUpdate(table, taskKey(task.id), update({ set, add: { version: 1 } }), versionIs(expectedVersion))];
+  if (newAssigneeId) items.push(txConditionCheck(table, userKey(newAssigneeId), activeUserProfile()));
+  items.push(
+    auditPut(ctx, table, {
+      action: 'TASK_UPDATED',
+      resourceType: 'TASK',
+      resourceId: task.id,
+      details: {
+        fields: Object.keys(changes),
+        ...(newAssigneeId ? { previousAssigneeId: task.assigneeId, assigneeId: newAssigneeId } : {}),
+      },
+    }),
+  );
+  return transactWrite(items);
+}
+
+export function response(ctx: Context) {
+  if (ctx.stash.assigneeMoved && conditionFailedAt(ctx, 1)) invalid('input.assigneeId', 'must be an existing, active user');
+  raiseIfDataSourceError(ctx, 'Task', ctx.stash.taskUpdate.expectedVersion);
+  return ctx.stash.updatedTask;
+}
