@@ -4,8 +4,8 @@ export const documentResolvers: ResolverWiring[] = [
   pipeline('Query', 'listDocuments', ['loadAccessibleApplicant', 'listApplicantItems']),
   pipeline('Query', 'documentDownloadUrl', ['loadDownloadableDocument', 'presignDocumentDownload']),
   pipeline('Mutation', 'requestDocumentUpload', ['loadAccessibleApplicant', 'writeDocumentIntent', 'presignDocumentUpload']),
-  pipeline('Mutation', 'reviewDocument', ['loadAccessibleDocument', 'decideDocument']),
-  pipeline('Mutation', 'deleteDocument', ['loadAccessibleDocument', 'removeDocument']),
+  pipeline('Mutation', 'reviewDocument', ['loadAccessibleDocument', 'decideDocument', 'sendNotification']),
+  pipeline('Mutation', 'deleteDocument', ['loadAccessibleDocument', 'removeDocument', 'removeDocumentObject']),
   pipeline('Mutation', 'markDocumentUploaded', ['loadLandedDocument', 'writeDocumentLanded']),
   pipeline('Mutation', 'markDocumentRejected', ['loadLandedDocument', 'writeDocumentLanded', 'sendNotification']),
   pipeline('Subscription', 'onDocumentChanged', ['loadAccessibleApplicant']),
@@ -24,4 +24,5 @@ export const documentFunctions: PipelineFunctionWiring[] = [
   { name: 'presignDocumentDownload', dataSource: 'uploads' },
   { name: 'loadLandedDocument', dataSource: 'table' },
   { name: 'writeDocumentLanded', dataSource: 'table' },
+  { name: 'removeDocumentObject', dataSource: 'uploads' },
 ];

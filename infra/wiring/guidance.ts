@@ -6,7 +6,7 @@ export const guidanceResolvers: ResolverWiring[] = [
   pipeline('Query', 'listEligibilityChecks', ['loadAccessibleApplicant', 'listApplicantItems']),
   unit('Query', 'mlConsent', 'table'),
   unit('Query', 'mlRecommendation', 'table'),
-  pipeline('Mutation', 'postReview', ['loadAccessibleApplicant', 'writeReview']),
+  pipeline('Mutation', 'postReview', ['loadAccessibleApplicant', 'writeReview', 'sendNotification']),
   pipeline('Mutation', 'runEligibilityCheck', ['loadAccessibleApplicant', 'writeEligibilityCheck']),
   pipeline('Mutation', 'setMlConsent', ['loadAccessibleApplicant', 'loadMlConsent', 'writeMlConsent']),
 ];

@@ -3,6 +3,7 @@ import { auditFunctions, auditResolvers } from './audit.ts';
 import { documentFunctions, documentResolvers } from './documents.ts';
 import { guidanceFunctions, guidanceResolvers } from './guidance.ts';
 import { messageFunctions, messageResolvers } from './messages.ts';
+import { notificationFunctions } from './notifications.ts';
 import { paymentFunctions, paymentResolvers } from './payments.ts';
 import { taskFunctions, taskResolvers } from './tasks.ts';
 import type { PipelineFunctionWiring, ResolverWiring } from './types.ts';
@@ -35,4 +36,5 @@ export const pipelineFunctions: PipelineFunctionWiring[] = [
   ...messageFunctions,
   ...paymentFunctions,
   ...auditFunctions,
+  ...notificationFunctions,
 ];

@@ -4,7 +4,7 @@ export const messageResolvers: ResolverWiring[] = [
   pipeline('Query', 'listMessages', ['loadAccessibleThread', 'listThreadMessages']),
   unit('Query', 'getMessageThread', 'table'),
   unit('Query', 'staffInbox', 'table'),
-  pipeline('Mutation', 'sendMessage', ['loadAccessibleThread', 'writeMessage']),
+  pipeline('Mutation', 'sendMessage', ['loadAccessibleThread', 'writeMessage', 'sendNotification']),
   pipeline('Mutation', 'markThreadRead', ['loadAccessibleThread', 'resetUnreadCount']),
   pipeline('Subscription', 'onThreadMessage', ['loadAccessibleThread']),
   unit('Subscription', 'onStaffInboxMessage', 'none'),

@@ -2,8 +2,8 @@ import { pipeline, unit, type PipelineFunctionWiring, type ResolverWiring } from
 
 export const taskResolvers: ResolverWiring[] = [
   pipeline('Query', 'listTasks', ['loadAccessibleApplicantIfNamed', 'queryTasks']),
-  pipeline('Mutation', 'createTask', ['writeNewTask']),
-  pipeline('Mutation', 'updateTask', ['loadAccessibleTask', 'writeTaskUpdate']),
+  pipeline('Mutation', 'createTask', ['writeNewTask', 'sendNotification']),
+  pipeline('Mutation', 'updateTask', ['loadAccessibleTask', 'writeTaskUpdate', 'sendNotification']),
   pipeline('Mutation', 'setTaskStatus', ['loadAccessibleTask', 'changeTaskStatus']),
   unit('Subscription', 'onTaskChanged', 'none'),
 ];

@@ -19,6 +19,4 @@ export const userFunctions: PipelineFunctionWiring[] = [
   { name: 'writeStaffProfile', dataSource: 'table' },
   { name: 'writeUserRole', dataSource: 'table' },
   { name: 'writeUserDeactivated', dataSource: 'table' },
-  /** Appended to any pipeline that emails someone: sends ctx.stash.notification to the email Lambda (Event). */
-  { name: 'sendNotification', dataSource: 'email' },
 ];

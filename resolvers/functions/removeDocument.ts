@@ -1,13 +1,13 @@
 // Pipeline function (deleteDocument, after loadAccessibleDocument): the owner deletes a document that staff have not
 // accepted; staff and admins delete any. One TransactWriteItems: the delete, conditioned on the version read (and,
 // for the owner, on ownership and on the status still not being ACCEPTED), and the audit event.
-// The S3 object is not removed here: issue 5 appends the uploads function that deletes ctx.stash.deletedObjectKey.
+// The S3 object is removed after the commit by removeDocumentObject (an asynchronous uploads Lambda call).
 import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
 import { allOf, attributeIs, attributeIsNot } from '../lib/conditions.ts';
 import { callerId, isTeam, tableName } from '../lib/context.ts';
 import { conflict, raiseIfDataSourceError } from '../lib/errors.ts';
-import { documentKey, documentObjectKey } from '../lib/keys.ts';
+import { documentKey } from '../lib/keys.ts';
 import { transactWrite, txDelete, versionIs } from '../lib/requests.ts';
 
 export function request(ctx: Context) {
@@ -22,7 +22,6 @@ export function request(ctx: Context) {
   const condition = team
     ? versionIs(expectedVersion)
     : allOf([versionIs(expectedVersion), attributeIs('ownerId', callerId(ctx)), attributeIsNot('status', 'ACCEPTED')]);
-  ctx.stash.deletedObjectKey = documentObjectKey(document.applicantId, document.id);
   return transactWrite([
     txDelete(table, documentKey(document.applicantId, document.id), condition),
     auditPut(ctx, table, {

@@ -1,5 +1,6 @@
 // Pipeline function: one TransactWriteItems puts the message, moves the thread's unread count for the other side
-// (and puts the thread in the staff inbox when an applicant writes), and writes the audit event.
+// (and puts the thread in the staff inbox when an applicant writes), and writes the audit event. A staff reply leaves
+// a NEW_MESSAGE notification for sendNotification.
 import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
 import { callerId, callerSide, tableName } from '../lib/context.ts';
@@ -28,6 +29,17 @@ export function request(ctx: Context) {
     createdAt: now,
   };
   ctx.stash.sent = message;
+  // Staff replies email the owner once per unread run (the first reply they have not read), so a conversation does not
+  // become a stream of emails. Applicants' messages reach staff live (staff inbox subscription) and in the inbox list.
+  if (side === 'STAFF' && thread.unreadByApplicant === 0) {
+    ctx.stash.notification = {
+      topic: 'NEW_MESSAGE',
+      recipientId: thread.ownerId,
+      applicantId,
+      senderName: message.senderName,
+      preview: message.body.substring(0, previewLength),
+    };
+  }
   const threadChanges = {
     lastMessageAt: now,
     lastMessagePreview: body.substring(0, previewLength),

@@ -219,7 +219,7 @@ describe('deleteDocument', () => {
   });
 
   it('given the owner and a document not yet accepted, when they delete it, then the delete is conditioned on version, owner and status', () => {
-    const { result, stash } = evaluate(remove, 'request', { caller: callers.applicantA, stash: { document: uploaded, expectedVersion: 3 } });
+    const { result } = evaluate(remove, 'request', { caller: callers.applicantA, stash: { document: uploaded, expectedVersion: 3 } });
     const [change, audit] = result.transactItems.map(describeTransactItem);
     expect(change).toEqual({
       operation: 'DeleteItem',
@@ -228,7 +228,18 @@ describe('deleteDocument', () => {
       condition: `(attribute_exists(pk) AND version = 3) AND (ownerId = "${callers.applicantA.sub}") AND (status <> "ACCEPTED")`,
     });
     expect(audit).toMatchObject({ operation: 'PutItem', attributes: { action: 'DOCUMENT_DELETED', resourceId: uploaded.id } });
-    expect(stash.deletedObjectKey).toBe(`applicants/${uploaded.applicantId}/documents/${uploaded.id}`);
+  });
+
+  it('given a committed delete, when the file removal runs, then it asks the uploads Lambda asynchronously for that document only', () => {
+    const { result } = evaluate(functionBundle('removeDocumentObject'), 'request', {
+      caller: callers.applicantA,
+      stash: { document: uploaded },
+    });
+    expect(result).toEqual({
+      operation: 'Invoke',
+      invocationType: 'Event',
+      payload: { field: 'deleteDocument', applicantId: uploaded.applicantId, documentId: uploaded.id },
+    });
   });
 
   it('given staff and an ACCEPTED document, when they delete it, then only the version conditions the delete', () => {
