@@ -22,32 +22,36 @@ export interface LambdaAccess {
   cognito?: { via: 'admin' | 'trigger'; actions: string[] };
   /** SES send through the sender identity and configuration set. Sets EMAIL_FROM_ADDRESS and EMAIL_TEMPLATE_PREFIX. */
   sendEmail?: boolean;
-  /** Invoked asynchronously (`Event`): 2 retries, then the event goes to a dead-letter queue. */
+  /**
+   * Invoked asynchronously (`Event`) by a resolver: 2 retries, then the event goes to the Lambda's own failure queue
+   * (`<stack>-<name>-failures`), whose depth alarm is `<stack>-DeadLetterQueue-<name>-failures` (docs/runbook.md).
+   */
   invokedAsync?: boolean;
 }
 
+// Only what each handler's own code does: the resolver pipelines around the data-source Lambdas read and write the
+// table themselves (through the table data source), so those Lambdas get no table access.
 export const lambdaAccess: Record<string, LambdaAccess> = {
-  // requestDocumentUpload: auth get + document put; presigned POST (PutObject) and GET (GetObject) signed by this role.
-  uploads: { table: 'readWrite', documents: ['s3:PutObject', 's3:GetObject'] },
+  // Presigned POST (PutObject) and GET (GetObject) are signed with this role; deleteDocument's file removal
+  // (DeleteObject) arrives as an Event from resolvers/functions/removeDocumentObject.ts.
+  uploads: { documents: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], invokedAsync: true },
   // Reads what landed (HeadObject/GetObject for size and magic bytes), deletes rejected files, reports through IAM mutations.
   'upload-landed': {
     documents: ['s3:GetObject', 's3:DeleteObject'],
     internalMutations: ['markDocumentUploaded', 'markDocumentRejected'],
   },
-  // createCheckoutSession: auth get + payment put; Stripe key from the secret.
-  payments: { table: 'readWrite', stripeSecret: true, checkoutUrls: true },
+  // createCheckoutSession's Stripe call: Stripe key from the secret, return URLs from the environment.
+  payments: { stripeSecret: true, checkoutUrls: true },
   // Verifies the signature with the webhook secret; writes only through applyPaymentEvent.
   'stripe-webhook': { stripeSecret: true, internalMutations: ['applyPaymentEvent'] },
   // Reads the recipient's profile (address, notification preferences), sends through SES.
   email: { table: 'read', sendEmail: true, invokedAsync: true },
-  // inviteStaff, setUserRole, deactivateUser: Cognito admin calls + profile and audit writes.
+  // inviteStaff, setUserRole, deactivateUser: the Cognito admin calls of functions/identity/cognito-admin.ts.
   identity: {
-    table: 'readWrite',
     cognito: {
       via: 'admin',
       actions: [
         'cognito-idp:AdminCreateUser',
-        'cognito-idp:AdminGetUser',
         'cognito-idp:AdminAddUserToGroup',
         'cognito-idp:AdminRemoveUserFromGroup',
         'cognito-idp:AdminListGroupsForUser',
@@ -56,8 +60,9 @@ export const lambdaAccess: Record<string, LambdaAccess> = {
       ],
     },
   },
-  // Profile item put (idempotent) and the applicant group.
-  'post-confirmation': { table: 'write', cognito: { via: 'trigger', actions: ['cognito-idp:AdminAddUserToGroup'] } },
+  // Reads the profile's role (GetItem), then puts the profile and its audit entry (conditional, idempotent), and
+  // adds the applicant group.
+  'post-confirmation': { table: 'readWrite', cognito: { via: 'trigger', actions: ['cognito-idp:AdminAddUserToGroup'] } },
 };
 
 /** Read actions: single-item and Query reads, on the table and its indexes. */

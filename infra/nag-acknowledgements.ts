@@ -34,8 +34,8 @@ export function acknowledgeNagFindings(stack: ScholarvalleyStack, config: Pick<S
     'AwsSolutions-ASC3',
     'Field logs exclude verbose content so arguments and results (applicants\' personal details) never reach CloudWatch; errors are still logged.',
   );
-  for (const queue of stack.deadLetterQueues) {
-    acknowledge(queue, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter destination of an asynchronously invoked Lambda.');
+  for (const [name, queue] of stack.failureQueues) {
+    acknowledge(queue, 'AwsSolutions-SQS3', `This queue is itself the dead-letter (on-failure) destination of the asynchronously invoked ${name} Lambda.`);
   }
 
   const functions = stack.functions;

@@ -8,6 +8,7 @@ import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { staffInvitationMessage } from '../functions/identity/invitation-message.ts';
 import { configNames, type ConfigName } from '../functions/shared/config.ts';
 import { outputKeys } from './amplify-outputs.ts';
 import { fromAddress, type StageConfig } from './config.ts';
@@ -49,8 +50,8 @@ export class ScholarvalleyStack extends Stack {
   readonly endpoint: GraphqlEndpoint;
   readonly stripeSecret: secretsmanager.Secret;
   readonly sender?: EmailSender;
-  /** Dead-letter queues of the asynchronously invoked Lambdas (email). */
-  readonly deadLetterQueues: sqs.Queue[] = [];
+  /** The failure queue of each asynchronously invoked Lambda (`invokedAsync` in infra/lambda-access.ts), by Lambda name. */
+  readonly failureQueues = new Map<string, sqs.Queue>();
   readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: ScholarvalleyStackProps) {
@@ -102,6 +103,7 @@ export class ScholarvalleyStack extends Stack {
 
     this.directory = new UserDirectory(this, 'Auth', {
       stage: config.stage,
+      invitation: staffInvitationMessage,
       retainData: config.retainData,
       threatProtection: config.threatProtection,
       ...(config.cognitoEmailViaSes && sender
@@ -142,7 +144,7 @@ export class ScholarvalleyStack extends Stack {
       const access = lambdaAccess[definition.name];
       if (!access) throw new Error(`Lambda "${definition.name}" has no entry in infra/lambda-access.ts: decide what it may touch.`);
       this.grantAccess(fn, access, config);
-      if (access.invokedAsync) this.deadLetterQueues.push(this.configureAsync(fn, definition.name, removalPolicy));
+      if (access.invokedAsync) this.failureQueues.set(definition.name, this.configureAsync(fn, definition.name, removalPolicy));
       switch (definition.trigger.kind) {
         case 's3ObjectCreated':
           this.storage.notifyObjectCreated(fn);
@@ -163,7 +165,7 @@ export class ScholarvalleyStack extends Stack {
       stage: config.stage,
       api: this.endpoint.api,
       functions: [...this.functions.byName.values()],
-      deadLetterQueues: this.deadLetterQueues,
+      failureQueues: [...this.failureQueues.values()],
       table: this.data.table,
       ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
     });
@@ -214,7 +216,10 @@ export class ScholarvalleyStack extends Stack {
     }
   }
 
-  /** An async Lambda (email) never fails the user's mutation: AppSync invokes it with `Event`; after 2 retries the event goes to a queue. */
+  /**
+   * An async-invoked Lambda (email, the uploads file removal) never fails the user's mutation: AppSync invokes it with
+   * `Event`; after 2 retries, or 6 hours, the event goes to this Lambda's own failure queue (docs/runbook.md).
+   */
   private configureAsync(fn: lambda.Function, name: string, removalPolicy: RemovalPolicy): sqs.Queue {
     const queue = new sqs.Queue(this, `${name}-failures`, {
       queueName: `${this.stackName}-${name}-failures`,

@@ -13,14 +13,15 @@ export interface AlarmsProps {
   stage: string;
   api: appsync.GraphqlApi;
   functions: lambda.IFunction[];
-  deadLetterQueues: sqs.IQueue[];
+  /** One per asynchronously invoked Lambda; its alarm is named `DeadLetterQueue-<queue id>` (docs/runbook.md). */
+  failureQueues: sqs.IQueue[];
   table: dynamodb.Table;
   alarmEmail?: string;
 }
 
 const fiveMinutes = Duration.minutes(5);
 
-/** CloudWatch alarms on what goes wrong without anyone calling: API errors and latency, Lambda failures, DLQ, throttles. */
+/** CloudWatch alarms on what goes wrong without anyone calling: API errors and latency, Lambda failures, failure queues, throttles. */
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
@@ -46,10 +47,10 @@ export class Alarms extends Construct {
       this.alarm(`${name}-errors`, `Lambda ${name} failed`, fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), 1);
       this.alarm(`${name}-throttles`, `Lambda ${name} was throttled`, fn.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }), 1);
     }
-    for (const queue of props.deadLetterQueues) {
+    for (const queue of props.failureQueues) {
       this.alarm(
         `DeadLetterQueue-${queue.node.id}`,
-        `Messages waiting in dead-letter queue ${queue.node.id}`,
+        `Failed asynchronous invocations waiting in queue ${queue.node.id}`,
         queue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
         1,
       );

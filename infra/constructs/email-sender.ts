@@ -37,6 +37,8 @@ export class EmailSender extends Construct {
     });
     this.identity = new ses.EmailIdentity(this, 'Identity', {
       identity: props.senderDomain ? ses.Identity.domain(props.senderDomain) : ses.Identity.email(props.fromAddress),
+      // The identity's default configuration set: functions/email sends without ConfigurationSetName, so this is
+      // what applies the suppression list and reputation metrics to every send.
       configurationSet: this.configurationSet,
     });
   }

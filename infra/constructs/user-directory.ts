@@ -31,8 +31,23 @@ function threatProtection(mode: ThreatProtection): Pick<cognito.UserPoolProps, '
   };
 }
 
+/** Cognito's invitation email (AdminCreateUser): it must show the user name and the temporary password. */
+export interface InvitationMessage {
+  emailSubject: string;
+  /** Cognito replaces {username} and {####} (the temporary password); both must appear. */
+  emailBody: string;
+}
+
+/**
+ * How long an invited user's temporary password works. functions/identity/invitation-message.ts tells the invitee
+ * this figure, so the two change together (test/infra/stack.test.ts checks they agree).
+ */
+export const temporaryPasswordDays = 7;
+
 export interface UserDirectoryProps {
   stage: string;
+  /** The staff invitation email, as the product words it (functions/identity/invitation-message.ts). */
+  invitation: InvitationMessage;
   retainData: boolean;
   threatProtection: ThreatProtection;
   /** Cognito's own emails from this SES identity instead of Cognito's default sender (50 a day). */
@@ -46,6 +61,7 @@ export class UserDirectory extends Construct {
 
   constructor(scope: Construct, id: string, props: UserDirectoryProps) {
     super(scope, id);
+    checkInvitation(props.invitation);
     this.userPool = new cognito.UserPool(this, 'UserPool', {
       userPoolName: `scholarvalley-${props.stage}`,
       selfSignUpEnabled: true,
@@ -54,7 +70,8 @@ export class UserDirectory extends Construct {
       autoVerify: { email: true },
       keepOriginal: { email: true },
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
-      passwordPolicy: { ...passwordPolicy, tempPasswordValidity: Duration.days(3) },
+      passwordPolicy: { ...passwordPolicy, tempPasswordValidity: Duration.days(temporaryPasswordDays) },
+      userInvitation: { emailSubject: props.invitation.emailSubject, emailBody: props.invitation.emailBody },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       mfa: cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { sms: false, otp: true },
@@ -104,4 +121,19 @@ export class UserDirectory extends Construct {
       statements: [new iam.PolicyStatement({ actions, resources: [this.userPool.userPoolArn] })],
     });
   }
+}
+
+/**
+ * Cognito refuses, at deploy time, an invitation without {username} or {####}, a subject over 140 characters or a body
+ * over 20,000; synth refuses them first, naming the field and the rule.
+ */
+function checkInvitation(invitation: InvitationMessage): void {
+  const { emailSubject, emailBody } = invitation;
+  if (emailSubject.trim().length === 0 || emailSubject.length > 140) {
+    throw new Error(`invitation.emailSubject must be 1 to 140 characters (got ${emailSubject.length})`);
+  }
+  for (const placeholder of ['{username}', '{####}']) {
+    if (!emailBody.includes(placeholder)) throw new Error(`invitation.emailBody must contain ${placeholder}`);
+  }
+  if (emailBody.length > 20_000) throw new Error(`invitation.emailBody must be at most 20,000 characters (got ${emailBody.length})`);
 }

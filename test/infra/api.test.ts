@@ -111,9 +111,12 @@ describe('the API built from the real wiring table', () => {
 });
 
 describe('the wiring table', () => {
-  /** DESIGN.md: the only fields a Lambda serves. Email runs beside mutations (async), never as a field's answer. */
+  /**
+   * DESIGN.md: the only fields a Lambda serves. Email runs beside mutations (async), never as a field's answer; so
+   * does the uploads Lambda's removal of a deleted document's file (deleteDocument, an Event after the delete commits).
+   */
   const lambdaFields: Record<Exclude<DataSourceName, 'table' | 'none' | 'email'>, string[]> = {
-    uploads: ['Mutation.requestDocumentUpload', 'Query.documentDownloadUrl'],
+    uploads: ['Mutation.requestDocumentUpload', 'Query.documentDownloadUrl', 'Mutation.deleteDocument'],
     payments: ['Mutation.createCheckoutSession'],
     identity: ['Mutation.inviteStaff', 'Mutation.setUserRole', 'Mutation.deactivateUser'],
   };

@@ -9,7 +9,7 @@ import { readIam, type Statement } from './support/policies.ts';
 import { allLambdasWritten, synth } from './support/synth.ts';
 
 let iam: ReturnType<typeof readIam>;
-let ids: { table: string; userPool: string; secret: string; api: string; queue: string; identity: string; configSet: string };
+let ids: { table: string; userPool: string; secret: string; api: string; identity: string; configSet: string };
 
 beforeAll(async () => {
   const { template } = await synth({ lambdas: allLambdasWritten, context: { senderDomain: 'scholarvalley.com' } });
@@ -24,7 +24,6 @@ beforeAll(async () => {
     userPool: only('AWS::Cognito::UserPool'),
     secret: only('AWS::SecretsManager::Secret'),
     api: only('AWS::AppSync::GraphQLApi'),
-    queue: only('AWS::SQS::Queue'),
     identity: only('AWS::SES::EmailIdentity'),
     configSet: only('AWS::SES::ConfigurationSet'),
   };
@@ -95,24 +94,30 @@ describe('least-privilege IAM', () => {
 
   it('given each Lambda, then it reaches exactly the services its job needs', () => {
     const expected: Record<string, string[]> = {
-      uploads: ['dynamodb', 's3'],
+      uploads: ['s3', 'sqs'],
       'upload-landed': ['appsync', 's3'],
-      payments: ['dynamodb', 'secretsmanager'],
+      payments: ['secretsmanager'],
       'stripe-webhook': ['appsync', 'secretsmanager'],
       email: ['dynamodb', 'ses', 'sqs'],
-      identity: ['cognito-idp', 'dynamodb'],
+      identity: ['cognito-idp'],
       'post-confirmation': ['cognito-idp', 'dynamodb'],
     };
     for (const [name, services] of Object.entries(expected)) expect(servicesOf(fn(name).statements), name).toEqual(services);
   });
 
-  it('given the table grants of each Lambda, then writes are only where a Lambda writes, and reads only where it reads', () => {
-    const writes = (name: string) => actionsOn(fn(name).statements, 'dynamodb').some((a) => a.action === 'dynamodb:PutItem');
-    const reads = (name: string) => actionsOn(fn(name).statements, 'dynamodb').some((a) => a.action === 'dynamodb:Query');
-    expect(['uploads', 'payments', 'identity', 'post-confirmation'].filter(writes)).toEqual(['uploads', 'payments', 'identity', 'post-confirmation']);
-    expect(writes('email')).toBe(false);
-    expect(reads('email')).toBe(true);
-    expect(reads('post-confirmation')).toBe(false);
+  it('given the table grants of each Lambda, then only the Lambdas whose own code calls DynamoDB have any', () => {
+    const withTable = iam.functions.filter((f) => actionsOn(f.statements, 'dynamodb').length > 0).map((f) => f.name.replace('scholarvalley-dev-', ''));
+    expect(withTable.sort()).toEqual(['email', 'post-confirmation']);
+    const actions = (name: string) => actionsOn(fn(name).statements, 'dynamodb').map((a) => a.action);
+    expect(actions('email')).toContain('dynamodb:GetItem');
+    expect(actions('email')).not.toContain('dynamodb:PutItem');
+  });
+
+  it('given post-confirmation, then it may GetItem the profile (read before its conditional put) and put it, on the table', () => {
+    const grants = actionsOn(fn('post-confirmation').statements, 'dynamodb');
+    const on = (action: string) => grants.filter((a) => a.action === action).flatMap((a) => a.resources);
+    expect(on('dynamodb:GetItem')).toContain(`<${ids.table}.Arn>`);
+    expect(on('dynamodb:PutItem')).toEqual([`<${ids.table}.Arn>`]);
   });
 
   it('given the S3-event and webhook Lambdas, then appsync:GraphQL names exactly the IAM-only mutations, one field ARN each', () => {
@@ -131,7 +136,8 @@ describe('least-privilege IAM', () => {
 
   it('given bucket access, then only the upload Lambdas have it, on document keys only', () => {
     const uploads = actionsOn(fn('uploads').statements, 's3');
-    expect(uploads.map((a) => a.action).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    // Presigned POST and GET, and the deleted document's file (deleteDocument's Event).
+    expect(uploads.map((a) => a.action).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
     const landed = actionsOn(fn('upload-landed').statements, 's3');
     expect(landed.map((a) => a.action).sort()).toEqual(['s3:DeleteObject', 's3:GetObject']);
     for (const { resources } of [...uploads, ...landed]) {
@@ -151,9 +157,16 @@ describe('least-privilege IAM', () => {
     }
   });
 
-  it('given Cognito admin actions, then identity has them on the user pool, and post-confirmation only adds to a group, in its own policy', () => {
+  it('given Cognito admin actions, then identity has exactly its calls on the user pool, and post-confirmation only adds to a group, in its own policy', () => {
     const identity = actionsOn(fn('identity').statements, 'cognito-idp');
-    expect(identity.map((a) => a.action)).toEqual(expect.arrayContaining(['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDisableUser']));
+    expect(identity.map((a) => a.action).sort()).toEqual([
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminListGroupsForUser',
+      'cognito-idp:AdminRemoveUserFromGroup',
+      'cognito-idp:AdminUserGlobalSignOut',
+    ]);
     for (const { resources } of identity) expect(resources).toEqual([`<${ids.userPool}.Arn>`]);
 
     const trigger = fn('post-confirmation');
@@ -195,12 +208,12 @@ describe('least-privilege IAM', () => {
 
   it('given each Lambda, then its environment holds exactly the settings its job reads, named as functions/shared/config.ts names them', () => {
     const expected: Record<string, (keyof typeof configNames)[]> = {
-      uploads: ['tableName', 'bucketName'],
+      uploads: ['bucketName'],
       'upload-landed': ['bucketName', 'graphqlUrl'],
-      payments: ['tableName', 'stripeSecretArn', 'checkoutSuccessUrl', 'checkoutCancelUrl'],
+      payments: ['stripeSecretArn', 'checkoutSuccessUrl', 'checkoutCancelUrl'],
       'stripe-webhook': ['stripeSecretArn', 'graphqlUrl'],
       email: ['tableName', 'emailFromAddress', 'emailTemplatePrefix'],
-      identity: ['tableName', 'userPoolId'],
+      identity: ['userPoolId'],
       'post-confirmation': ['tableName'],
     };
     for (const [name, settings] of Object.entries(expected)) {
@@ -210,16 +223,34 @@ describe('least-privilege IAM', () => {
     expect(fn('email').environment[configNames.emailFromAddress]).toBe('no-reply@scholarvalley.com');
   });
 
-  it('given the email Lambda, then async invocations retry twice and then go to an encrypted, TLS-only dead-letter queue', () => {
-    const email = fn('email');
-    const config = Object.values(iam.resources).find(
-      (r) => r.Type === 'AWS::Lambda::EventInvokeConfig' && JSON.stringify(r.Properties.FunctionName) === JSON.stringify({ Ref: email.id }),
-    );
-    expect(config?.Properties).toMatchObject({
-      MaximumRetryAttempts: 2,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [ids.queue, 'Arn'] } } },
-    });
-    expect(actionsOn(email.statements, 'sqs').find((a) => a.action === 'sqs:SendMessage')?.resources).toEqual([`<${ids.queue}.Arn>`]);
-    expect(iam.resources[ids.queue]?.Properties).toMatchObject({ SqsManagedSseEnabled: true });
+  it.each(['email', 'uploads'])(
+    'given the %s Lambda, invoked as an Event, then it retries twice within 6 hours and then goes to its own encrypted, TLS-only failure queue',
+    (name) => {
+      const lambda = fn(name);
+      const queues = Object.entries(iam.resources).filter(([, r]) => r.Type === 'AWS::SQS::Queue');
+      const [queueId, queue] = queues.find(([, r]) => r.Properties.QueueName === `ScholarvalleyApi-dev-${name}-failures`) ?? [];
+      expect(queueId, `queue of ${name}`).toBeDefined();
+      const config = Object.values(iam.resources).find(
+        (r) => r.Type === 'AWS::Lambda::EventInvokeConfig' && JSON.stringify(r.Properties.FunctionName) === JSON.stringify({ Ref: lambda.id }),
+      );
+      expect(config?.Properties).toMatchObject({
+        MaximumRetryAttempts: 2,
+        MaximumEventAgeInSeconds: 6 * 3600,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+      });
+      expect(actionsOn(lambda.statements, 'sqs').find((a) => a.action === 'sqs:SendMessage')?.resources).toEqual([`<${queueId}.Arn>`]);
+      expect(queue?.Properties).toMatchObject({ SqsManagedSseEnabled: true });
+      const queuePolicy = Object.values(iam.resources).find(
+        (r) => r.Type === 'AWS::SQS::QueuePolicy' && JSON.stringify(r.Properties.Queues) === JSON.stringify([{ Ref: queueId }]),
+      );
+      expect(JSON.stringify(queuePolicy?.Properties)).toContain('aws:SecureTransport');
+    },
+  );
+
+  it('given the failure queues, then there is one per asynchronously invoked Lambda and no other', () => {
+    const queues = Object.values(iam.resources).filter((r) => r.Type === 'AWS::SQS::Queue').map((r) => r.Properties.QueueName);
+    expect(queues.sort()).toEqual(['ScholarvalleyApi-dev-email-failures', 'ScholarvalleyApi-dev-uploads-failures']);
+    const configs = Object.values(iam.resources).filter((r) => r.Type === 'AWS::Lambda::EventInvokeConfig');
+    expect(configs).toHaveLength(2);
   });
 });

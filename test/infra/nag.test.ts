@@ -1,5 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -54,6 +55,17 @@ describe('cdk-nag AwsSolutions', () => {
     const { stack, template } = await synth({ context: { threatProtection: 'off' } });
     template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'ESSENTIALS', UserPoolAddOns: Match.absent() });
     expect(findings(stack)).toEqual([]);
+  });
+
+  it("given the Stripe webhook's Function URL (auth NONE), then no finding on it is open, and any acknowledged one says why", async () => {
+    const { stack } = await synth(everything);
+    const url = stack.functions.byName.get('stripe-webhook')?.node.tryFindChild('FunctionUrl') as lambda.FunctionUrl | undefined;
+    expect((url?.node.defaultChild as lambda.CfnUrl | undefined)?.authType).toBe('NONE');
+    const open = findings(stack).filter((f) => f.at.some((path) => path?.includes('/stripe-webhook/FunctionUrl')));
+    expect(open).toEqual([]);
+    // cdk-nag 3's AwsSolutions pack has no Function URL rule, so today there is nothing to acknowledge; one added
+    // later must carry the reason, as this checks.
+    for (const [id, reason] of acknowledgements(url!)) expect(reason, id).toMatch(/Stripe.*sign/i);
   });
 
   it('given a resource that breaks a rule, when synthesized with the pack registered as infra/app.ts does, then synth fails naming it', async () => {

@@ -1,8 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { outputKeys } from '../../infra/amplify-outputs.ts';
-import { tableDefinition } from '../../infra/table.ts';
 import { emailTemplates } from '../../functions/email/templates.ts';
+import { staffInvitationMessage } from '../../functions/identity/invitation-message.ts';
+import { outputKeys } from '../../infra/amplify-outputs.ts';
+import { temporaryPasswordDays, UserDirectory } from '../../infra/constructs/user-directory.ts';
+import { repositoryRoot } from '../../infra/stack.ts';
+import { tableDefinition } from '../../infra/table.ts';
+import { documentObjectKey } from '../../resolvers/lib/keys.ts';
 import { findCycle } from './support/dependencies.ts';
 import { allLambdasWritten, synth } from './support/synth.ts';
 
@@ -76,7 +83,8 @@ describe('the stack, as synthesized for dev', () => {
     }
   });
 
-  it('given the documents bucket, then ObjectCreated under the documents prefix invokes the upload-landed Lambda, which S3 may call', () => {
+  it('given the documents bucket, then ObjectCreated under applicants/ (the document keys) invokes the upload-landed Lambda, which S3 may call', () => {
+    expect(documentObjectKey('A', 'D').startsWith('applicants/')).toBe(true);
     const [documents] = Object.entries(template.findResources('AWS::S3::Bucket', { Properties: { VersioningConfiguration: { Status: 'Enabled' } } }));
     expect(documents).toBeDefined();
     const [, bucket] = documents!;
@@ -110,6 +118,31 @@ describe('the stack, as synthesized for dev', () => {
     expect(groups).toEqual(['admin', 'applicant', 'staff']);
   });
 
+  it("given the user pool, then Cognito's invitation email is the product's text, and its password lives as long as the text says", () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: {
+        AllowAdminCreateUserOnly: false,
+        InviteMessageTemplate: { EmailSubject: staffInvitationMessage.emailSubject, EmailMessage: staffInvitationMessage.emailBody },
+      },
+      Policies: { PasswordPolicy: Match.objectLike({ TemporaryPasswordValidityDays: temporaryPasswordDays }) },
+    });
+    const stated = /expires in (\d+) days/.exec(staffInvitationMessage.emailBody)?.[1];
+    expect(Number(stated)).toBe(temporaryPasswordDays);
+  });
+
+  it('given an invitation without the temporary password or user name placeholder, when synthesized, then synth stops naming the field and the rule', () => {
+    const directory = (emailBody: string) => () =>
+      new UserDirectory(new Stack(new App(), 'Invitation'), 'Auth', {
+        stage: 'dev',
+        retainData: false,
+        threatProtection: 'audit',
+        invitation: { emailSubject: 'Welcome', emailBody },
+      });
+    expect(directory('Sign in as {username}')).toThrow('invitation.emailBody must contain {####}');
+    expect(directory('Your password: {####}')).toThrow('invitation.emailBody must contain {username}');
+    expect(directory('{username} {####}')).not.toThrow();
+  });
+
   it('given the web app client, then it has no secret and allows only SRP and refresh, without OAuth', () => {
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
@@ -127,9 +160,11 @@ describe('the stack, as synthesized for dev', () => {
   });
 
   it('given a sender domain, then SES has that identity, a configuration set, and one template per email of functions/email', () => {
+    const [configurationSetId] = Object.keys(template.findResources('AWS::SES::ConfigurationSet'));
+    // The identity's default configuration set: functions/email sends without ConfigurationSetName.
     template.hasResourceProperties('AWS::SES::EmailIdentity', {
       EmailIdentity: 'scholarvalley.com',
-      ConfigurationSetAttributes: { ConfigurationSetName: Match.anyValue() },
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: configurationSetId } },
     });
     template.hasResourceProperties('AWS::SES::ConfigurationSet', {
       SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
@@ -168,23 +203,56 @@ describe('the stack, as synthesized for dev', () => {
     for (const group of groups) expect(group.Properties.RetentionInDays).toBe(14);
   });
 
-  it('given the alarms, then AppSync 5XX and latency, each Lambda errors and throttles, DLQ depth and table throttles notify the topic', () => {
+  it('given the alarms, then AppSync 5XX and latency, each Lambda errors and throttles, each failure queue depth and table throttles notify the topic', () => {
     const alarms = resourcesOf('AWS::CloudWatch::Alarm');
     const metricNames = alarms.map((a) => a.Properties.MetricName ?? 'expression');
     expect(metricNames.filter((m) => m === '5XXError')).toHaveLength(1);
     expect(metricNames.filter((m) => m === 'Latency')).toHaveLength(1);
     expect(metricNames.filter((m) => m === 'Errors')).toHaveLength(allLambdasWritten.length);
     expect(metricNames.filter((m) => m === 'Throttles')).toHaveLength(allLambdasWritten.length);
-    expect(metricNames.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(1);
+    expect(metricNames.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
     const throttles = alarms.find((a) => JSON.stringify(a.Properties.Metrics ?? []).includes('WriteThrottleEvents'));
     expect(throttles).toBeDefined();
     const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic'));
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
     // Named for operators (docs/runbook.md): the stack name, then what it watches.
     expect(alarms.map((a) => a.Properties.AlarmName)).toEqual(
-      expect.arrayContaining(['ScholarvalleyApi-dev-Api5xx', 'ScholarvalleyApi-dev-DeadLetterQueue-email-failures']),
+      expect.arrayContaining([
+        'ScholarvalleyApi-dev-Api5xx',
+        'ScholarvalleyApi-dev-DeadLetterQueue-email-failures',
+        'ScholarvalleyApi-dev-DeadLetterQueue-uploads-failures',
+      ]),
     );
-    template.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'ScholarvalleyApi-dev-email-failures' });
+    // Each failure queue's alarm watches that queue.
+    for (const name of ['email', 'uploads']) {
+      const [queueId] = Object.keys(template.findResources('AWS::SQS::Queue', { Properties: { QueueName: `ScholarvalleyApi-dev-${name}-failures` } }));
+      const alarm = alarms.find((a) => a.Properties.AlarmName === `ScholarvalleyApi-dev-DeadLetterQueue-${name}-failures`);
+      expect(alarm?.Properties.Dimensions, name).toEqual([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }]);
+    }
+  });
+
+  it('given docs/runbook.md, then it names each failure queue and its alarm as the stack names them', () => {
+    const runbook = readFileSync(join(repositoryRoot, 'docs', 'runbook.md'), 'utf8');
+    const asDocumented = (name: string) => name.replace(/^ScholarvalleyApi-dev-/, 'ScholarvalleyApi-<stage>-');
+    const queueNames = resourcesOf('AWS::SQS::Queue').map((q) => q.Properties.QueueName as string);
+    const queueAlarms = resourcesOf('AWS::CloudWatch::Alarm')
+      .filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')
+      .map((a) => a.Properties.AlarmName as string);
+    expect(queueNames.length + queueAlarms.length).toBe(4);
+    for (const name of [...queueNames, ...queueAlarms]) expect(runbook, name).toContain(`\`${asDocumented(name)}\``);
+    // No name the stack does not have.
+    for (const [mention] of runbook.matchAll(/ScholarvalleyApi-<stage>-[\w-]*(failures|DeadLetterQueue)[\w-]*/g)) {
+      expect([...queueNames, ...queueAlarms].map(asDocumented), mention).toContain(mention);
+    }
+  });
+
+  it('given the Stripe webhook, then its Function URL is public (auth NONE: Stripe cannot sign with IAM) and points at stripe-webhook only', () => {
+    const urls = resourcesOf('AWS::Lambda::Url');
+    expect(urls).toHaveLength(1);
+    expect(urls[0]?.Properties).toMatchObject({
+      AuthType: 'NONE',
+      TargetFunctionArn: { 'Fn::GetAtt': [expect.stringMatching(/^Functionsstripewebhook/), 'Arn'] },
+    });
   });
 
   it('given the outputs, then every key the amplify_outputs script and operators read is there', () => {
