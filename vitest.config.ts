@@ -5,7 +5,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Suites share one set of emulators started by the global setup; files run in parallel on 2 cores.
+    // One in-memory local stack (DynamoDB Local, Cognito, S3, SES and the API) per run, on random ports, shared by
+    // every file through inject('localStack') (test/setup/local-stack.ts). LOCAL_STACK=off skips it.
+    globalSetup: ['test/setup/global-setup.ts'],
+    // Files run in parallel on 2 cores.
     pool: 'forks',
   },
 });
