@@ -8,7 +8,9 @@ export default defineConfig({
     // One in-memory local stack (DynamoDB Local, Cognito, S3, SES and the API) per run, on random ports, shared by
     // every file through inject('localStack') (test/setup/local-stack.ts). LOCAL_STACK=off skips it.
     globalSetup: ['test/setup/global-setup.ts'],
-    // Files run in parallel on 2 cores.
     pool: 'forks',
+    // One file at a time: integration suites assert deltas of the shared dashboard counters, which another file moving
+    // the same counters at the same moment would disturb. (On a 2-core machine vitest uses one worker anyway.)
+    fileParallelism: false,
   },
 });

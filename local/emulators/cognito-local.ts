@@ -20,6 +20,7 @@ import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js'
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
 import type { EmulatorStorage, RunningEmulator } from './types.ts';
 import { LocalStackError } from './errors.ts';
+import { withDisabledUsers } from './cognito-disabled-users.ts';
 import { assertPortFree, loopback, PortInUseError, portEnvNames } from './ports.ts';
 
 /** Cognito Lambda triggers this emulator can call, as in-process handlers receiving Cognito's trigger event. */
@@ -173,7 +174,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
 
   let server: Server;
   try {
-    server = (await createServer(Router(services), logger as never, config.ServerConfig, services).start()) as Server;
+    server = (await createServer(withDisabledUsers(Router(services) as never, cognito as never) as never, logger as never, config.ServerConfig, services).start()) as Server;
   } catch (error) {
     if (options.inMemory) await rm(dataDir, { recursive: true, force: true });
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(port, portEnvNames.cognito);

@@ -236,7 +236,6 @@ export function countersItem(
     type: 'COUNTERS',
     ...byStatus,
     pendingTasks: tasks.filter((t) => openTaskStatuses.includes(t.status as never)).length,
-    unreadThreads: applicants.filter((a) => a.unreadByStaff > 0).length,
     revenueCents: paymentsRevenueCents,
     updatedAt,
   };
