@@ -47,9 +47,10 @@ export const benchOperations: BenchOperation[] = [
   },
   { name: 'ListMyApplicants', persona: 'applicant', document: ListMyApplicantsDocument, budget: { Query: 1 }, variables: () => ({ limit: 20 }) },
   {
-    name: 'ListApplicants (queue, + assignedStaff each)',
+    name: 'ListApplicants (DRAFT queue)',
     persona: 'staff',
     document: ListApplicantsDocument,
+    // assignedStaff is one GetItem per assigned applicant on the page (at most 20 here).
     budget: { Query: 1, GetItem: 20 },
     variables: () => ({ status: 'DRAFT', limit: 20 }),
   },
