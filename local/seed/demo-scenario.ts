@@ -1,34 +1,9 @@
+import type { ApplicantStatus } from '../../resolvers/lib/pipeline.ts';
+import type { BundleStatus, TaskStatus } from '../../schema/generated/graphql.ts';
 import type { DemoUserKey } from './demo-users.ts';
 
 // The demo data, as a story: who applies for what, where each applicant stands in the pipeline, and what was said.
 // Times are relative to the moment of seeding. local/seed/items.ts turns it into table items.
-
-export type ApplicantStatus =
-  | 'DRAFT'
-  | 'DOCUMENTS_SUBMITTED'
-  | 'DOCUMENTS_ACCEPTED'
-  | 'IN_REVIEW'
-  | 'CONSULTATION_SCHEDULED'
-  | 'APPLICATION_PROCESS'
-  | 'SCHOLARSHIP_ASSISTANCE'
-  | 'ACCEPTED'
-  | 'REJECTED'
-  | 'ARCHIVED';
-export type BundleStatus = 'OPEN' | 'SUBMITTED' | 'IN_REVIEW' | 'APPROVED' | 'REJECTED';
-export type TaskStatus = 'PENDING' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED';
-
-export const applicantStatuses: readonly ApplicantStatus[] = [
-  'DRAFT',
-  'DOCUMENTS_SUBMITTED',
-  'DOCUMENTS_ACCEPTED',
-  'IN_REVIEW',
-  'CONSULTATION_SCHEDULED',
-  'APPLICATION_PROCESS',
-  'SCHOLARSHIP_ASSISTANCE',
-  'ACCEPTED',
-  'REJECTED',
-  'ARCHIVED',
-];
 
 export interface DemoApplicant {
   ref: string;

@@ -14,8 +14,9 @@ import {
   threadKey,
   userKey,
 } from '../../resolvers/lib/keys.ts';
-import { openTaskStatuses, taskIndexKeys } from '../../resolvers/lib/tasks.ts';
-import { applicantStatuses, type DemoApplicant, type DemoReview, type DemoTask } from './demo-scenario.ts';
+import { applicantStatuses } from '../../resolvers/lib/pipeline.ts';
+import { openTaskStatuses, taskIndexKeys, type TaskStatus } from '../../resolvers/lib/tasks.ts';
+import type { DemoApplicant, DemoReview, DemoTask } from './demo-scenario.ts';
 import type { DemoUserKey, SeededUser } from './demo-users.ts';
 
 export type TableItem = Record<string, unknown> & { pk: string; sk: string };
@@ -235,7 +236,7 @@ export function countersItem(
     ...countersKey(),
     type: 'COUNTERS',
     ...byStatus,
-    pendingTasks: tasks.filter((t) => openTaskStatuses.includes(t.status as never)).length,
+    pendingTasks: tasks.filter((t) => openTaskStatuses.includes(t.status as TaskStatus)).length,
     revenueCents: paymentsRevenueCents,
     updatedAt,
   };

@@ -6,6 +6,7 @@ import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
 import { allOf, attributeIn } from '../lib/conditions.ts';
 import { callerId, tableName } from '../lib/context.ts';
+import { documentRejectedNotification } from '../lib/document-notifications.ts';
 import { decisionRefusal, reviewableDocumentStatuses } from '../lib/document-review.ts';
 import { conflict, raiseIfDataSourceError } from '../lib/errors.ts';
 import { documentKey } from '../lib/keys.ts';
@@ -27,16 +28,7 @@ export function request(ctx: Context) {
     updatedAt: now,
   };
   ctx.stash.decided = { ...document, ...changes, version: document.version + 1 };
-  if (decision === 'REJECTED') {
-    ctx.stash.notification = {
-      topic: 'DOCUMENT_REJECTED',
-      recipientId: document.ownerId,
-      applicantId: document.applicantId,
-      documentId: document.id,
-      fileName: document.fileName,
-      reason,
-    };
-  }
+  if (decision === 'REJECTED') ctx.stash.notification = documentRejectedNotification(document, document.ownerId, reason);
   return transactWrite([
     txUpdate(
       table,

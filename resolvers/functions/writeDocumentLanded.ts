@@ -6,6 +6,7 @@ import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
 import { allOf, attributeIs } from '../lib/conditions.ts';
 import { tableName } from '../lib/context.ts';
+import { documentRejectedNotification } from '../lib/document-notifications.ts';
 import { documentKey } from '../lib/keys.ts';
 import { transactWrite, txUpdate, update, versionIs } from '../lib/requests.ts';
 import { conditionFailedAt } from '../lib/transactions.ts';
@@ -19,16 +20,7 @@ export function request(ctx: Context) {
   if (sizeBytes !== null && sizeBytes !== undefined) changes.sizeBytes = sizeBytes;
   if (status === 'REJECTED') changes.rejectionReason = reason;
   ctx.stash.landed = { ...document, ...changes, version: document.version + 1 };
-  if (status === 'REJECTED') {
-    ctx.stash.notification = {
-      topic: 'DOCUMENT_REJECTED',
-      recipientId: document.uploadedBy,
-      applicantId: document.applicantId,
-      documentId: document.id,
-      fileName: document.fileName,
-      reason,
-    };
-  }
+  if (status === 'REJECTED') ctx.stash.notification = documentRejectedNotification(document, document.uploadedBy, reason);
   return transactWrite([
     txUpdate(
       table,

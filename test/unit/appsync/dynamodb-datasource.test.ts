@@ -1,27 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDynamoDbDataSource } from '../../../local/appsync/dynamodb-datasource.js';
 import * as ddb from '../../../local/appsync/dynamodb-helpers.js';
 import { runResolver } from '../../../local/appsync/run-resolver.js';
 import type { DataSource } from '../../../local/appsync/types.js';
-import { createSingleTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
+import { ensureTable } from '../../../local/emulators/table.ts';
+import { awsClientConfig, localStack } from '../../setup/local-stack.ts';
 
 // Behaviour per "AWS AppSync JavaScript resolver function reference for DynamoDB" and its condition expression,
-// Batch* and Transact* pages, checked against a real DynamoDB Local.
+// Batch* and Transact* pages, checked against a real DynamoDB Local: the run's shared one, on a table of this file's own.
 
-const TABLE = 'scholarvalley-test';
-let local: DynamoDbLocal;
+const TABLE = `datasource-${randomUUID()}`;
+let client: DynamoDBClient;
 let source: DataSource;
 let requests: string[] = [];
 const none = {};
 
 beforeAll(async () => {
-  local = await startDynamoDbLocal();
-  await createSingleTable(local.client, TABLE);
-  source = createDynamoDbDataSource({ client: local.client, tableName: TABLE, onRequest: (operation) => requests.push(operation) });
+  client = new DynamoDBClient(awsClientConfig(localStack().urls.dynamodb));
+  await ensureTable(client, TABLE);
+  source = createDynamoDbDataSource({ client, tableName: TABLE, onRequest: (operation) => requests.push(operation) });
 });
 
-afterAll(async () => {
-  await local?.stop();
+afterAll(() => {
+  client?.destroy();
 });
 
 beforeEach(() => {

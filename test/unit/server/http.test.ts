@@ -1,9 +1,11 @@
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTable } from '../../../local/emulators/table.ts';
 import { DynamoDbRequestCounter, startApiServer, type ApiServer } from '../../../local/server/index.ts';
+import { awsClientConfig, localStack } from '../../setup/local-stack.ts';
 import { postGraphql, signedHeaders } from './support/clients.ts';
-import { startDynamoDbLocal, type DynamoDbLocal } from './support/dynamodb-local.ts';
 import { startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
 import { fixtureBundleDir, fixtureWiring } from './fixtures/wiring.ts';
 import { directiveBundleDir, directiveSchema, directiveWiring } from './fixtures/directive-schema.ts';
@@ -29,7 +31,9 @@ function profile(user: { sub: string; username: string }, role: string) {
   };
 }
 
-let dynamo: DynamoDbLocal;
+// The run's shared DynamoDB Local, on a table of this file's own.
+const tableName = `server-${randomUUID()}`;
+let dynamodb: DynamoDBClient;
 let issuer: TokenIssuer;
 let server: ApiServer;
 let directiveServer: ApiServer;
@@ -48,18 +52,19 @@ function authOptions() {
 }
 
 beforeAll(async () => {
-  [dynamo, issuer] = await Promise.all([startDynamoDbLocal(), startTokenIssuer()]);
+  dynamodb = new DynamoDBClient(awsClientConfig(localStack().urls.dynamodb));
+  [, issuer] = await Promise.all([ensureTable(dynamodb, tableName), startTokenIssuer()]);
   for (const item of [
     profile(applicant, 'APPLICANT'),
     profile(staff, 'STAFF'),
     { pk: 'APPLICANT#app-1', sk: 'APPLICANT', id: 'app-1', ownerId: applicant.sub, firstName: 'Ana', assignedStaffId: staff.sub },
   ]) {
-    await dynamo.client.send(new PutItemCommand({ TableName: dynamo.tableName, Item: marshall(item) }));
+    await dynamodb.send(new PutItemCommand({ TableName: tableName, Item: marshall(item) }));
   }
   server = await startApiServer({
     httpPort: 0,
-    dynamodb: dynamo.client,
-    tableName: dynamo.tableName,
+    dynamodb,
+    tableName,
     auth: authOptions(),
     wiring: fixtureWiring,
     resolverBundleDir: fixtureBundleDir,
@@ -74,8 +79,8 @@ beforeAll(async () => {
   });
   directiveServer = await startApiServer({
     httpPort: 0,
-    dynamodb: dynamo.client,
-    tableName: dynamo.tableName,
+    dynamodb,
+    tableName,
     auth: authOptions(),
     schema: directiveSchema,
     wiring: directiveWiring,
@@ -85,7 +90,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([server?.close(), directiveServer?.close()]);
-  await Promise.all([dynamo?.stop(), issuer?.stop()]);
+  await issuer?.stop();
+  dynamodb?.destroy();
 });
 
 describe('POST /graphql', () => {
@@ -197,7 +203,7 @@ fragment More on MlRecommendation { available }`;
 
     const response = await postGraphql(server.httpUrl, { query: '{ priceCatalog { label } }' }, { token });
 
-    expect(response.body).toEqual({ data: { priceCatalog: [{ label: `${dynamo.tableName}/test` }] } });
+    expect(response.body).toEqual({ data: { priceCatalog: [{ label: `${tableName}/test` }] } });
   });
 
   it('answers a planned field with NotImplemented naming its issue', async () => {
