@@ -9,6 +9,8 @@ export default defineConfig({
     // every file through inject('localStack') (test/setup/local-stack.ts). LOCAL_STACK=off skips it.
     globalSetup: ['test/setup/global-setup.ts'],
     pool: 'forks',
+    // CI also writes a JSON report, from which .ci/run prints the plain "N passed, N failed" closing line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'build/test-report.json' }]] : ['default'],
     // One file at a time: integration suites assert deltas of the shared dashboard counters, which another file moving
     // the same counters at the same moment would disturb. (On a 2-core machine vitest uses one worker anyway.)
     fileParallelism: false,
