@@ -17,6 +17,12 @@ export interface CognitoVerifierOptions {
 
 export type CognitoVerifier = (token: string, sourceIp: string[]) => Promise<CognitoIdentity>;
 
+/** Every Cognito id and access token carries `exp` and `iat`; a token without them was not issued by a user pool. */
+const requiredClaims = ['exp', 'iat'];
+
+/** How far in the future a token's `iat` may lie, for clocks that differ slightly. */
+export const maxIssuedAtSkewSeconds = 60;
+
 function stringClaim(payload: JWTPayload, name: string): string | undefined {
   const value = payload[name];
   return typeof value === 'string' ? value : undefined;
@@ -53,7 +59,7 @@ export function createCognitoVerifier(options: CognitoVerifierOptions): CognitoV
   return async (token, sourceIp) => {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, jwks, { issuer: options.issuer }));
+      ({ payload } = await jwtVerify(token, jwks, { issuer: options.issuer, requiredClaims }));
     } catch (error) {
       if (isKeyFetchFailure(error)) {
         const reason = error instanceof Error ? error.message : String(error);
@@ -61,6 +67,7 @@ export function createCognitoVerifier(options: CognitoVerifierOptions): CognitoV
       }
       throw toAuthenticationError(error);
     }
+    if ((payload.iat ?? 0) > Date.now() / 1000 + maxIssuedAtSkewSeconds) throw new AuthenticationError(authMessages.denied);
     if (payload.token_use !== 'id' && payload.token_use !== 'access') throw new AuthenticationError(authMessages.denied);
     const client = clientOf(payload);
     if (allowedClients && (!client || !allowedClients.has(client))) throw new AuthenticationError(authMessages.denied);

@@ -299,6 +299,26 @@ describe('authentication', () => {
     expect({ status: response.status, body: response.body }).toEqual(unauthorized('Token has expired.'));
   });
 
+  it('refuses a token without exp, or issued in the future beyond the clock skew, as no user pool issues them', async () => {
+    const tokens = await Promise.all([
+      issuer.token(applicant, { withoutExp: true }),
+      issuer.token(applicant, { issuedIn: 10 * 60 }),
+    ]);
+
+    for (const token of tokens) {
+      const response = await postGraphql(server.httpUrl, query, { token });
+      expect({ status: response.status, body: response.body }).toEqual(unauthorized('You are not authorized to make this call.'));
+    }
+  });
+
+  it('accepts a token issued a few seconds ahead of the server clock', async () => {
+    const token = await issuer.token(applicant, { issuedIn: 20 });
+
+    const response = await postGraphql(server.httpUrl, query, { token });
+
+    expect(response.status).toBe(200);
+  });
+
   it('refuses a token from another issuer, another key or another app client', async () => {
     const tokens = await Promise.all([
       issuer.token(applicant, { issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_other' }),

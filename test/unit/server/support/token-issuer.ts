@@ -18,6 +18,10 @@ export interface TokenOptions {
   expiresIn?: number;
   issuer?: string;
   clientId?: string;
+  /** Leave out the `exp` claim (Cognito never does). */
+  withoutExp?: boolean;
+  /** Seconds from now of `iat`; -60 unless told. */
+  issuedIn?: number;
   /** Sign with a key the JWKS does not publish. */
   foreignKey?: boolean;
 }
@@ -68,8 +72,8 @@ export async function startTokenIssuer(userPoolId = 'us-east-1_servertests', cli
       const jwt = new SignJWT(claims)
         .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
         .setIssuer(options.issuer ?? issuer)
-        .setIssuedAt(now - 60)
-        .setExpirationTime(now + (options.expiresIn ?? 3600));
+        .setIssuedAt(now + (options.issuedIn ?? -60));
+      if (!options.withoutExp) jwt.setExpirationTime(now + (options.expiresIn ?? 3600));
       if (use === 'id') jwt.setAudience(options.clientId ?? clientId);
       return jwt.sign(options.foreignKey ? foreign.privateKey : privateKey);
     },
