@@ -6,6 +6,9 @@ import {
   type ListAuditEventsQueryVariables,
 } from '../../schema/generated/client/graphql.ts';
 import { createUser, type SignedInUser } from '../setup/users.ts';
+import { print } from 'graphql';
+import { localStack } from '../setup/local-stack.ts';
+import { postGraphql } from '../unit/server/support/clients.ts';
 import { createApplicant, gql, gqlOk } from './support/api.ts';
 
 // The audit log over real HTTP: admins read it by resource, by actor and by day, newest first, paged.
@@ -43,6 +46,23 @@ describe('listAuditEvents', () => {
     for (const event of events) expect(event).toMatchObject({ actorId: owner.sub, resourceType: 'APPLICANT', resourceId: applicantId });
     expect(JSON.parse(events[0]!.details!)).toEqual({ fields: ['lastName'] });
     expect(typeof events[0]!.sourceIp).toBe('string');
+  });
+
+  it('given a forged X-Forwarded-For, when the owner updates the applicant, then the audit entry keeps the address of the connection', async () => {
+    const forged = '198.51.100.99';
+    const other = await createUser({ group: 'applicant' });
+    const { id } = await createApplicant(other);
+    const response = await postGraphql(
+      localStack().urls.graphql,
+      { query: print(UpdateApplicantDocument), variables: { input: { id, expectedVersion: 1, lastName: 'Forged' } } },
+      { token: other.idToken, headers: { 'x-forwarded-for': `${forged}, 203.0.113.1` } },
+    );
+    expect(response.body.errors).toBeUndefined();
+
+    const { events } = await allPages({ resourceType: 'APPLICANT', resourceId: id }, 10);
+    expect(events.map((e) => e.action)).toEqual(['APPLICANT_UPDATED', 'APPLICANT_CREATED']);
+    expect(events[0]!.sourceIp).not.toBe(forged);
+    expect(events[0]!.sourceIp).toMatch(/^(127\.0\.0\.1|::1)$/);
   });
 
   it('given an actor, when an admin lists their events, then only theirs, newest first', async () => {
