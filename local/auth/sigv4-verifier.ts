@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
@@ -38,6 +38,8 @@ const AUTHORIZATION_PATTERN =
 const messages = {
   incomplete: 'Authorization header requires \'Credential\', \'SignedHeaders\' and \'Signature\' parameters.',
   unknownKey: 'The security token included in the request is invalid.',
+  unsignedPayload: 'UNSIGNED-PAYLOAD is not accepted: the signature must cover the SHA-256 of the request body.',
+  payloadHashMismatch: 'The provided x-amz-content-sha256 header does not match what was computed.',
   mismatch:
     'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
 } as const;
@@ -81,6 +83,13 @@ export function createSigV4Verifier(options: SigV4VerifierOptions): SigV4Verifie
     if (Math.abs(Date.now() - signingDate.getTime()) > MAX_CLOCK_SKEW_MS) {
       throw new AuthenticationError(`Signature expired: ${request.headers['x-amz-date']} is now earlier or later than 15 minutes from the server time.`);
     }
+
+    // The signature binds the body through its SHA-256, computed here from the bytes received: a client's
+    // x-amz-content-sha256 header may only repeat it (the signer would otherwise take the header's word for it).
+    const payloadHash = createHash('sha256').update(request.body, 'utf8').digest('hex');
+    const declaredHash = request.headers['x-amz-content-sha256'];
+    if (declaredHash === 'UNSIGNED-PAYLOAD') throw new AuthenticationError(messages.unsignedPayload);
+    if (declaredHash !== undefined && declaredHash !== payloadHash) throw new AuthenticationError(messages.payloadHashMismatch);
 
     const signedHeaderNames = (signedHeaderList ?? '').split(';');
     const headers: Record<string, string> = {};

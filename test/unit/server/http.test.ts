@@ -351,6 +351,38 @@ describe('authentication', () => {
   });
 });
 
+describe('SigV4 binds the body', () => {
+  const other = JSON.stringify({ query: '{ __typename }' });
+
+  it('refuses a captured signature replayed with another body', async () => {
+    const { host: _host, ...headers } = await signedHeaders(server.httpUrl, JSON.stringify({ query: '{ me { id } }' }));
+
+    const response = await fetch(server.httpUrl, { method: 'POST', headers, body: other });
+
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      errors: [{ errorType: 'UnauthorizedException', message: 'The provided x-amz-content-sha256 header does not match what was computed.' }],
+    });
+  });
+
+  it('refuses UNSIGNED-PAYLOAD, even correctly signed', async () => {
+    const { host: _host, ...headers } = await signedHeaders(server.httpUrl, other, undefined, { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' });
+
+    const response = await fetch(server.httpUrl, { method: 'POST', headers, body: other });
+
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toContain('UNSIGNED-PAYLOAD is not accepted');
+  });
+
+  it('accepts the signed body itself', async () => {
+    const { host: _host, ...headers } = await signedHeaders(server.httpUrl, other);
+
+    const response = await fetch(server.httpUrl, { method: 'POST', headers, body: other });
+
+    expect(response.status).toBe(200);
+  });
+});
+
 describe('auth directives', () => {
   const markUploaded = {
     query: 'mutation { markDocumentUploaded(input: { applicantId: "app-1", documentId: "d1", sizeBytes: 10 }) { id status sizeBytes } }',

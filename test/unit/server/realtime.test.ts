@@ -108,6 +108,21 @@ describe('connection', () => {
     expect((await client.init()).type).toBe('connection_ack');
   });
 
+  it('refuses an IAM-signed connect header replayed on a start message with another body', async () => {
+    const connectUrl = `${server.httpUrl}/connect`;
+    const header = await signedHeaders(connectUrl, '{}');
+    const client = await RealtimeTestClient.connect(server.realtimeUrl, header);
+    clients.push(client);
+    expect((await client.init()).type).toBe('connection_ack');
+
+    const answer = await client.start('replayed', 'subscription { __typename }', {}, header);
+
+    expect(answer).toMatchObject({
+      type: 'error',
+      payload: { errors: [{ errorType: 'UnauthorizedException', message: 'The provided x-amz-content-sha256 header does not match what was computed.' }] },
+    });
+  });
+
   it('answers a handshake with an invalid token with connection_error, then closes', async () => {
     const client = await RealtimeTestClient.connect(server.realtimeUrl, { Authorization: await issuer.token(ana, { foreignKey: true }), host });
 
