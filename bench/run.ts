@@ -1,28 +1,45 @@
-// `npm run bench`: starts an in-memory local stack, runs each operation of bench/operations.ts N times as a demo
-// user, and prints per operation the DynamoDB requests it made (against the design's budget) and its latency through
-// the local runtime. Latency here is the local runtime's, not AppSync's: it is for spotting regressions, not for SLAs.
-// Usage: npm run bench [-- --iterations 50]
+// `npm run bench`: starts an in-memory local stack, makes the fixtures, then runs every operation of
+// bench/operations.ts: warm-up calls first (not measured), then N measured calls, each after its own unmeasured setup.
+// It prints per operation the DynamoDB requests one call made (against the design's budget), the items a list page
+// returned, and the latency through the local runtime, and writes the requests per operation to
+// bench/measured-requests.json, which bench/cost-model.ts prices. Latency here is the local runtime's, not AppSync's:
+// it is for spotting regressions, not for SLAs.
+// Usage: npm run bench [-- --iterations 30 --warmup 3 --only ListApplicants]
+import { writeFile } from 'node:fs/promises';
 import { print } from 'graphql';
+import { Sha256 } from '@aws-crypto/sha256-js';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { startLocalStack } from '../local/stack.ts';
 import { DynamoDbRequestCounter } from '../local/server/request-counter.ts';
-import { CreateApplicantDocument } from '../schema/generated/client/graphql.ts';
-import { applicantInput, benchOperations, type Persona } from './operations.ts';
+import * as ops from '../schema/generated/client/graphql.ts';
+import { benchOperations, newApplicant, newDocument, type BenchHarness, type Caller, type Fixtures } from './operations.ts';
 import { formatCounts, quantile } from './stats.ts';
 
-const iterationsFlag = process.argv.indexOf('--iterations');
-const iterations = iterationsFlag > 0 ? Number(process.argv[iterationsFlag + 1]) : 30;
+function flag(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+const iterations = Number(flag('iterations') ?? 30);
+const warmup = Number(flag('warmup') ?? 3);
+const only = flag('only');
+const output = new URL('./measured-requests.json', import.meta.url);
 
 const counter = new DynamoDbRequestCounter();
-const stack = await startLocalStack({ inMemory: true, ports: { http: 0, https: 0, dynamodb: 0, cognito: 0, s3: 0, ses: 0, stripe: 0 }, onDynamoDbRequest: counter.onDynamoDbRequest });
+const stack = await startLocalStack({
+  inMemory: true,
+  ports: { http: 0, https: 0, dynamodb: 0, cognito: 0, s3: 0, ses: 0, stripe: 0 },
+  onDynamoDbRequest: counter.onDynamoDbRequest,
+});
 
 try {
   const cognito = new CognitoIdentityProviderClient({ region: stack.region, endpoint: stack.urls.cognito, credentials: stack.credentials });
-  const demo: Record<Persona, string> = { applicant: 'amina', staff: 'priya', admin: 'admin' };
-  const tokens = {} as Record<Persona, string>;
-  for (const persona of Object.keys(demo) as Persona[]) {
-    const user = stack.demoUsers.find((u) => u.key === demo[persona]);
-    if (!user) throw new Error(`No demo user ${demo[persona]}`);
+  const demo: Record<Exclude<Caller, 'iam'>, string> = { applicant: 'amina', staff: 'priya', admin: 'admin' };
+  const tokens = {} as Record<Caller, string>;
+  for (const caller of Object.keys(demo) as Exclude<Caller, 'iam'>[]) {
+    const user = stack.demoUsers.find((u) => u.key === demo[caller]);
+    if (!user) throw new Error(`No demo user ${demo[caller]}`);
     const { AuthenticationResult } = await cognito.send(
       new InitiateAuthCommand({
         ClientId: stack.userPoolClientId,
@@ -30,54 +47,114 @@ try {
         AuthParameters: { USERNAME: user.email, PASSWORD: user.password },
       }),
     );
-    tokens[persona] = AuthenticationResult?.IdToken ?? '';
+    tokens[caller] = AuthenticationResult?.IdToken ?? '';
+  }
+  const signer = new SignatureV4({ service: 'appsync', region: stack.region, credentials: stack.credentials, sha256: Sha256 });
+  const url = new URL(stack.urls.graphql);
+
+  async function headersFor(caller: Caller, body: string): Promise<Record<string, string>> {
+    if (caller !== 'iam') return { 'content-type': 'application/json', authorization: tokens[caller] };
+    const signed = await signer.sign({
+      method: 'POST',
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      query: {},
+      headers: { host: url.host, 'content-type': 'application/json' },
+      body,
+    });
+    return signed.headers as Record<string, string>;
   }
 
-  const call = async (persona: Persona, query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(stack.urls.graphql, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: tokens[persona] },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-    if (body.errors?.length) throw new Error(`${query.split('(')[0]}: ${JSON.stringify(body.errors)}`);
-    return body.data ?? {};
-  };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async function call(caller: Caller, document: TypedDocumentNode<any, any>, variables: Record<string, unknown> = {}) {
+    const query = print(document);
+    const body = JSON.stringify({ query, variables });
+    const response = await fetch(url, { method: 'POST', headers: await headersFor(caller, body), body });
+    const result = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+    if (result.errors?.length) throw new Error(`${query.split('(')[0]}: ${JSON.stringify(result.errors)}`);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return (result.data ?? {}) as any;
+  }
 
-  const created = await call('applicant', print(CreateApplicantDocument), { input: applicantInput });
-  const applicantId = (created.createApplicant as { id: string }).id;
+  let sequence = 0;
+  const harness: BenchHarness = { call, fixtures: {} as Fixtures, unique: () => `${Date.now().toString(36)}${(sequence += 1)}` };
 
-  console.log(`Scholarvalley API benchmark: ${iterations} calls per operation through the local runtime and DynamoDB Local\n`);
-  console.log(['operation'.padEnd(38), 'DynamoDB requests per call'.padEnd(36), 'budget'.padEnd(30), 'p50 ms', ' p95 ms'].join(' '));
+  // Fixtures: the demo applicant's applicant, assigned to the demo staff member and still DRAFT, then 20 newer
+  // applicants assigned alternately to two staff members and submitted, so a page of the staff queue is all assigned
+  // (Applicant.assignedStaff on every item) and the staff member's newest applicants are not DRAFT.
+  const staff = stack.demoUsers.filter((u) => u.group === 'staff');
+  const staffIds: string[] = [];
+  const team = (await call('admin', ops.ListStaffDocument, { limit: 100 })).listStaff.items as { id: string; email: string }[];
+  for (const member of staff) {
+    const found = team.find((t) => t.email === member.email);
+    if (found) staffIds.push(found.id);
+  }
+  const staffId = (await call('staff', ops.MeDocument)).me.id as string;
+  const assign = async (id: string, version: number, to: string) =>
+    (await call('staff', ops.AssignApplicantDocument, { input: { id, staffId: to, expectedVersion: version } })).assignApplicant;
+  const fixture = await newApplicant(harness);
+  await assign(fixture.id, fixture.version, staffId);
+  harness.fixtures = { applicantId: fixture.id, staffId, documentId: '' };
+  harness.fixtures.documentId = (await newDocument(harness, true)).id;
+  await call('staff', ops.PostReviewDocument, {
+    input: { applicantId: fixture.id, positive: true, feedback: 'Strong profile', scholarshipLikelihoodPercent: 60 },
+  });
+  await call('applicant', ops.SendMessageDocument, { input: { applicantId: fixture.id, body: 'Hello' } });
+  for (let i = 0; i < 20; i += 1) {
+    const a = await newApplicant(harness);
+    const to = staffIds[i % staffIds.length] ?? staffId;
+    const assigned = await assign(a.id, a.version, to);
+    await call('applicant', ops.SubmitApplicantDocument, { id: a.id, expectedVersion: assigned.version });
+  }
+
+  console.log(
+    `Scholarvalley API benchmark: ${warmup} warm-up + ${iterations} measured calls per operation through the local runtime and DynamoDB Local\n`,
+  );
+  console.log(['operation'.padEnd(36), 'DynamoDB requests per call'.padEnd(34), 'budget'.padEnd(34), 'items', ' p50 ms', ' p95 ms'].join(' '));
+  const measured: Record<string, Record<string, number>> = {};
   let overBudget = 0;
   let scans = 0;
-  for (const operation of benchOperations) {
-    const query = print(operation.document);
-    const variables = operation.variables({ applicantId });
+  const selected = benchOperations.filter((o) => !only || o.name.includes(only));
+  for (const operation of selected) {
     const durations: number[] = [];
-    counter.reset();
-    for (let i = 0; i < iterations; i += 1) {
+    const totals: Record<string, number> = {};
+    let items: number | null = null;
+    for (let i = 0; i < warmup + iterations; i += 1) {
+      const variables = await operation.variables(harness);
+      counter.reset();
       const started = performance.now();
-      await call(operation.persona, query, variables);
-      durations.push(performance.now() - started);
+      const data = await call(operation.caller, operation.document, variables);
+      const elapsed = performance.now() - started;
+      if (i < warmup) continue;
+      durations.push(elapsed);
+      for (const [api, n] of Object.entries(counter.totals().byApi)) totals[api] = (totals[api] ?? 0) + n;
+      const root = Object.values(data)[0] as { items?: unknown[] } | null;
+      if (root && Array.isArray(root.items)) items = root.items.length;
     }
-    const { byApi } = counter.totals();
-    scans += byApi.Scan ?? 0;
-    const perCall = Object.fromEntries(Object.entries(byApi).map(([api, n]) => [api, n / iterations]));
+    scans += totals.Scan ?? 0;
+    const perCall = Object.fromEntries(Object.entries(totals).map(([api, n]) => [api, n / iterations]));
+    measured[operation.name] = perCall;
     const within = Object.entries(perCall).every(([api, n]) => n <= (operation.budget[api] ?? 0));
     if (!within) overBudget += 1;
     durations.sort((a, b) => a - b);
     console.log(
       [
-        operation.name.padEnd(38),
-        formatCounts(perCall).padEnd(36),
-        `${formatCounts(operation.budget)}${within ? '' : '  OVER'}`.padEnd(30),
-        quantile(durations, 0.5).toFixed(1).padStart(6),
+        operation.name.padEnd(36),
+        formatCounts(perCall).padEnd(34),
+        `${formatCounts(operation.budget)}${within ? '' : '  OVER'}`.padEnd(34),
+        (items === null ? '' : String(items)).padStart(5),
+        quantile(durations, 0.5).toFixed(1).padStart(7),
         quantile(durations, 0.95).toFixed(1).padStart(7),
       ].join(' '),
     );
   }
-  console.log(`\n${benchOperations.length - overBudget} of ${benchOperations.length} operations within their DynamoDB request budget; Scan requests: ${scans}.`);
+  console.log(`\n${selected.length - overBudget} of ${selected.length} operations within their DynamoDB request budget; Scan requests: ${scans}.`);
+  if (!only) {
+    await writeFile(output, `${JSON.stringify({ iterations, requestsPerCall: measured }, null, 2)}\n`);
+    console.log(`Requests per operation written to bench/measured-requests.json (priced by npm run cost-model).`);
+  }
 } finally {
   await stack.stop();
 }

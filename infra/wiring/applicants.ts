@@ -2,8 +2,8 @@ import { pipeline, unit, type PipelineFunctionWiring, type ResolverWiring } from
 
 export const applicantResolvers: ResolverWiring[] = [
   unit('Query', 'getApplicant', 'table'),
-  unit('Query', 'listMyApplicants', 'table'),
-  unit('Query', 'listApplicants', 'table'),
+  pipeline('Query', 'listMyApplicants', ['queryOwnApplicants', 'attachAssignedStaff']),
+  pipeline('Query', 'listApplicants', ['queryApplicantQueue', 'attachAssignedStaff']),
   unit('Query', 'dashboardSummary', 'table'),
   unit('Mutation', 'createApplicant', 'table'),
   pipeline('Mutation', 'updateApplicant', ['loadAccessibleApplicant', 'writeApplicantChanges']),
@@ -18,6 +18,10 @@ export const applicantResolvers: ResolverWiring[] = [
 
 export const applicantFunctions: PipelineFunctionWiring[] = [
   { name: 'loadAccessibleApplicant', dataSource: 'table' },
+  { name: 'queryOwnApplicants', dataSource: 'table' },
+  { name: 'queryApplicantQueue', dataSource: 'table' },
+  /** The assigned staff of a whole page in one BatchGetItem (Applicant.assignedStaff then answers from its source). */
+  { name: 'attachAssignedStaff', dataSource: 'table' },
   { name: 'writeApplicantChanges', dataSource: 'table' },
   { name: 'moveApplicantStatus', dataSource: 'table' },
   { name: 'loadAssignableStaff', dataSource: 'table' },
