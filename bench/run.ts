@@ -2,7 +2,7 @@
 // bench/operations.ts: warm-up calls first (not measured), then N measured calls, each after its own unmeasured setup.
 // It prints per operation the DynamoDB requests one call made (against the design's budget), the items a list page
 // returned, and the latency through the local runtime, and writes the requests per operation to
-// bench/measured-requests.json, which bench/cost-model.ts prices. Latency here is the local runtime's, not AppSync's:
+// build/measured-requests.json, the input of the cost model (not written yet: issue #13). Latency is the local runtime's, not AppSync's:
 // it is for spotting regressions, not for SLAs.
 // Usage: npm run bench [-- --iterations 30 --warmup 3 --only ListApplicants]
 import { writeFile } from 'node:fs/promises';
@@ -24,7 +24,7 @@ function flag(name: string): string | undefined {
 const iterations = Number(flag('iterations') ?? 30);
 const warmup = Number(flag('warmup') ?? 3);
 const only = flag('only');
-const output = new URL('./measured-requests.json', import.meta.url);
+const output = new URL('../build/measured-requests.json', import.meta.url);
 
 const counter = new DynamoDbRequestCounter();
 const stack = await startLocalStack({
@@ -153,7 +153,7 @@ try {
   console.log(`\n${selected.length - overBudget} of ${selected.length} operations within their DynamoDB request budget; Scan requests: ${scans}.`);
   if (!only) {
     await writeFile(output, `${JSON.stringify({ iterations, requestsPerCall: measured }, null, 2)}\n`);
-    console.log(`Requests per operation written to bench/measured-requests.json (priced by npm run cost-model).`);
+    console.log(`Requests per operation written to build/measured-requests.json.`);
   }
 } finally {
   await stack.stop();
