@@ -5,7 +5,7 @@
 // build/measured-requests.json, the input of the cost model (not written yet: issue #13). Latency is the local runtime's, not AppSync's:
 // it is for spotting regressions, not for SLAs.
 // Usage: npm run bench [-- --iterations 30 --warmup 3 --only ListApplicants]
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { print } from 'graphql';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
@@ -152,6 +152,7 @@ try {
   }
   console.log(`\n${selected.length - overBudget} of ${selected.length} operations within their DynamoDB request budget; Scan requests: ${scans}.`);
   if (!only) {
+    await mkdir(new URL('.', output), { recursive: true });
     await writeFile(output, `${JSON.stringify({ iterations, requestsPerCall: measured }, null, 2)}\n`);
     console.log(`Requests per operation written to build/measured-requests.json.`);
   }
