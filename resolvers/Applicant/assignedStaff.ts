@@ -1,8 +1,9 @@
 // The assigned staff member's profile: one GetItem, or null without a request when nobody is assigned.
 // The parent applicant was already authorized by the field that returned it.
-import { runtime, util, type Context } from '@aws-appsync/utils';
+import { runtime, type Context } from '@aws-appsync/utils';
 import { userKey } from '../lib/keys.ts';
 import { getItem } from '../lib/requests.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const staffId = ctx.source && ctx.source.assignedStaffId;
@@ -11,6 +12,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return ctx.result || null;
 }

@@ -1,11 +1,12 @@
 // The staff queue (staff and admins, by the schema directive), newest first, one Query whatever the arguments:
 // by assignee: gsi3 ASSIGNEE#<id> begins_with APPLICANT# (a status given too narrows it with a filter);
 // by status: gsi2 APPLICANT_STATUS#<status>; neither: gsi4 APPLICANTS.
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { assigneePrefix, gsi } from '../lib/keys.ts';
 import { connection, pageLimit } from '../lib/paging.ts';
 import { expression, queryPage } from '../lib/requests.ts';
 import { optionalUserId } from '../lib/users.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const { status, nextToken } = ctx.args;
@@ -30,6 +31,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return connection(ctx.result);
 }

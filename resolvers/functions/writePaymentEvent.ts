@@ -12,6 +12,7 @@ import { paymentKey, stripeEventKey } from '../lib/keys.ts';
 import { paymentEventTransitions, revenueDelta, stripeEventMarkerSeconds } from '../lib/payment-events.ts';
 import { transactWrite, txPut, txUpdate, update, versionIs, type TransactItem } from '../lib/requests.ts';
 import { conditionFailedAt } from '../lib/transactions.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);
@@ -84,6 +85,6 @@ export function response(ctx: Context) {
     return ctx.stash.payment;
   }
   if (conditionFailedAt(ctx, 1)) util.error('Payment changed while the event was applied; deliver the event again', 'ConflictError');
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return ctx.stash.applied;
 }

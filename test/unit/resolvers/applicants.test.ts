@@ -143,8 +143,10 @@ describe('createApplicant', () => {
     const { result, error } = evaluate(code, 'request', { caller: callers.applicantA, arguments: { input: createInput } });
     expect(error).toBeUndefined();
     expect(result.operation).toBe('TransactWriteItems');
-    const [applicant, thread, counters, audit] = result.transactItems.map(describeTransactItem);
-    expect(result.transactItems).toHaveLength(4);
+    const [applicant, thread, counters, audit, callerCheck] = result.transactItems.map(describeTransactItem);
+    expect(result.transactItems).toHaveLength(5);
+    expect(callerCheck).toMatchObject({ operation: 'ConditionCheck', key: { pk: `USER#${callers.applicantA.sub}`, sk: 'PROFILE' } });
+    expect(callerCheck.condition).toBe('attribute_exists(pk) AND active = true AND role IN ("APPLICANT", "STAFF", "ADMIN")');
 
     const id = applicant.attributes.id;
     expect(id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
@@ -320,7 +322,7 @@ describe('moveApplicantStatus', () => {
     });
     expect(result.operation).toBe('TransactWriteItems');
     const [applicant, counters, audit] = result.transactItems.map(describeTransactItem);
-    expect(result.transactItems).toHaveLength(3);
+    expect(result.transactItems).toHaveLength(4);
     expect(applicant.operation).toBe('UpdateItem');
     expect(applicant.key).toEqual({ pk: `APPLICANT#${applicantId}`, sk: 'APPLICANT' });
     expect(applicant.condition).toBe('attribute_exists(pk) AND version = 4 AND status = "IN_REVIEW"');
@@ -435,7 +437,7 @@ describe('updateApplicant and writeApplicantChanges', () => {
       caller: callers.applicantA,
       stash: { applicant: inStatus('DOCUMENTS_SUBMITTED'), applicantChanges: { fields: { annualBudgetUsd: 1 }, expectedVersion: 4 } },
     });
-    expect(result.transactItems).toHaveLength(2);
+    expect(result.transactItems).toHaveLength(3);
   });
 
   it('given an ARCHIVED applicant, when staff edit it, then it is NotEditable', async () => {
@@ -489,7 +491,7 @@ describe('assignApplicant', () => {
   it('given staffId null on an assigned applicant, when the write is built, then it removes the assignee keys and has no profile check', () => {
     const assigned = { ...stored, assignedStaffId: staffSub, gsi3pk: `ASSIGNEE#${staffSub}`, gsi3sk: `APPLICANT#${applicantId}` };
     const { result } = evaluate(write, 'request', { caller: callers.staff, stash: { applicant: assigned, assignment: { staffId: null, expectedVersion: 4 } } });
-    expect(result.transactItems.map((i: { operation: string }) => i.operation)).toEqual(['UpdateItem', 'PutItem']);
+    expect(result.transactItems.map((i: { operation: string }) => i.operation)).toEqual(['UpdateItem', 'PutItem', 'ConditionCheck']);
     expect(readable(result.transactItems[0].update)).toMatch(/REMOVE assignedStaffId, gsi3pk, gsi3sk ADD version 1$/);
   });
 
