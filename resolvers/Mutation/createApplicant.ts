@@ -57,7 +57,7 @@ export function request(ctx: Context) {
       updatedAt: now,
       version: 1,
     }),
-    countersUpdate(table, { [applicantStatusCounter('DRAFT')]: 1 }),
+    countersUpdate(table, id, { [applicantStatusCounter('DRAFT')]: 1 }),
     auditPut(ctx, table, {
       action: 'APPLICANT_CREATED',
       resourceType: 'APPLICANT',

@@ -38,7 +38,7 @@ export function request(ctx: Context) {
   ]);
   const items: TransactItem[] = [txUpdate(table, taskKey(task.id), update({ set, add: { version: 1 } }), condition)];
   const delta = pendingTasksDelta(task.status, status);
-  if (delta !== 0) items.push(countersUpdate(table, { pendingTasks: delta }));
+  if (delta !== 0) items.push(countersUpdate(table, task.applicantId || task.id, { pendingTasks: delta }));
   items.push(
     auditPut(ctx, table, {
       action: 'TASK_STATUS_CHANGED',

@@ -62,7 +62,7 @@ export function request(ctx: Context) {
   }
   return callerTransactWrite(ctx, table, [
     applicantUpdate(table, applicant, set, now),
-    countersUpdate(table, { [applicantStatusCounter(from)]: -1, [applicantStatusCounter(to)]: 1 }),
+    countersUpdate(table, applicant.id, { [applicantStatusCounter(from)]: -1, [applicantStatusCounter(to)]: 1 }),
     auditPut(ctx, table, {
       action: rule.action,
       resourceType: 'APPLICANT',

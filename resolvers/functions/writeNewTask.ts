@@ -41,7 +41,7 @@ export function request(ctx: Context) {
   }
   const items: TransactItem[] = [txPut(table, taskKey(id), task), txConditionCheck(table, userKey(assigneeId), activeUserProfile())];
   if (applicantId) items.push(txConditionCheck(table, applicantKey(applicantId), itemExists));
-  items.push(countersUpdate(table, { pendingTasks: pendingTasksDelta(null, 'PENDING') }));
+  items.push(countersUpdate(table, applicantId || id, { pendingTasks: pendingTasksDelta(null, 'PENDING') }));
   items.push(
     auditPut(ctx, table, {
       action: 'TASK_CREATED',

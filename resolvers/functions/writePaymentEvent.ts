@@ -52,7 +52,7 @@ export function request(ctx: Context) {
     ),
   );
   const delta = revenueDelta(payment.status, rule.to, payment.amountCents);
-  if (delta !== 0) items.push(countersUpdate(table, { revenueCents: delta }));
+  if (delta !== 0) items.push(countersUpdate(table, payment.applicantId, { revenueCents: delta }));
   items.push(
     auditPut(ctx, table, {
       action: rule.action,

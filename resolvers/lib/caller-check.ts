@@ -1,8 +1,4 @@
-// A Cognito ID token outlives the caller's standing: deactivateUser or setUserRole change the profile at once, but a
-// token issued before keeps its groups until it expires. So every write by a signed-in caller checks their profile
-// item inside its own TransactWriteItems (no extra request): still there, still active, still in a role that holds
-// at least the rights the token claims. A failed check is answered Unauthorized (lib/errors.ts raiseWriteRefusal) and
-// the transaction changes nothing (docs/authorization.md, "Stale tokens").
+// Writes check the caller's profile: active, in a role covering the token's groups (docs/authorization.md).
 import { util, type Context } from '@aws-appsync/utils';
 import { allOf } from './conditions.ts';
 import { callerGroups, cognitoIdentity } from './context.ts';

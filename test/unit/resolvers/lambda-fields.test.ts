@@ -12,6 +12,8 @@ import {
   tableName,
   type Caller,
 } from './evaluate-resolver.ts';
+import { counterShardOf } from '../../../resolvers/lib/counters.ts';
+import { counterShardKey } from '../../../resolvers/lib/keys.ts';
 
 // The resolvers of the Lambda-backed and IAM-only fields (issue 5): uploads and downloads, checkout and Stripe
 // events, user administration, and the email function. Request shapes from the built bundles (`npm run build`).
@@ -382,7 +384,7 @@ describe('applyPaymentEvent (IAM)', () => {
     expect(marker.attributes.expiresAt - Math.floor(Date.now() / 1000)).toBeGreaterThan(89 * 24 * 3600);
     expect(update.update).toMatch(/^SET status = "SUCCEEDED", updatedAt = "[^"]+", stripePaymentIntentId = "pi_1" ADD version 1$/);
     expect(update.condition).toBe('(attribute_exists(pk) AND version = 1) AND (status IN ("CREATED", "PENDING", "EXPIRED", "FAILED"))');
-    expect(counters).toMatchObject({ key: { pk: 'COUNTERS', sk: 'DASHBOARD' } });
+    expect(counters).toMatchObject({ key: counterShardKey(counterShardOf(applicantId)) });
     expect(counters.update).toContain('ADD revenueCents 1500');
     expect(audit.attributes).toMatchObject({ action: 'PAYMENT_SUCCEEDED', resourceType: 'PAYMENT', resourceId: paymentId });
     expect(stash.applied).toMatchObject({ status: 'SUCCEEDED', version: 2, stripePaymentIntentId: 'pi_1' });

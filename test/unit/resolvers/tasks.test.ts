@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allowedTaskMoves, type TaskStatus } from '../../../resolvers/lib/tasks.ts';
 import { callers, describeTransactItem, evaluate, functionBundle, readable, resolverBundle, runNoneResolver } from './evaluate-resolver.ts';
+import { counterShardOf } from '../../../resolvers/lib/counters.ts';
+import { counterShardKey } from '../../../resolvers/lib/keys.ts';
 
 // Tasks: createTask, updateTask, setTaskStatus, listTasks, onTaskChanged. Each handler's request shape as the
 // evaluator produces it from the built bundle.
@@ -79,7 +81,7 @@ describe('createTask', () => {
       key: { pk: `USER#${callers.applicantA.sub}`, sk: 'PROFILE' },
       condition: '(attribute_exists(pk)) AND (active = true)',
     });
-    expect(counters.key).toEqual({ pk: 'COUNTERS', sk: 'DASHBOARD' });
+    expect(counters.key).toEqual(counterShardKey(counterShardOf(id)));
     expect(counters.update).toMatch(/ADD pendingTasks 1$/);
     expect(audit.attributes).toMatchObject({ action: 'TASK_CREATED', resourceType: 'TASK', resourceId: id });
     expect(stash.notification).toEqual({
