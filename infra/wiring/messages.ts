@@ -4,7 +4,7 @@ export const messageResolvers: ResolverWiring[] = [
   pipeline('Query', 'listMessages', ['loadAccessibleThread', 'listThreadMessages']),
   unit('Query', 'getMessageThread', 'table'),
   unit('Query', 'staffInbox', 'table'),
-  pipeline('Mutation', 'sendMessage', ['loadAccessibleThread', 'writeMessage', 'sendNotification']),
+  pipeline('Mutation', 'sendMessage', ['loadAccessibleThread', 'writeMessage', 'writeMessageInOpenRun', 'sendNotification']),
   pipeline('Mutation', 'markThreadRead', ['loadAccessibleThread', 'resetUnreadCount']),
   pipeline('Subscription', 'onThreadMessage', ['loadAccessibleThread']),
   unit('Subscription', 'onStaffInboxMessage', 'none'),
@@ -14,5 +14,6 @@ export const messageFunctions: PipelineFunctionWiring[] = [
   { name: 'loadAccessibleThread', dataSource: 'table' },
   { name: 'listThreadMessages', dataSource: 'table' },
   { name: 'writeMessage', dataSource: 'table' },
+  { name: 'writeMessageInOpenRun', dataSource: 'table' },
   { name: 'resetUnreadCount', dataSource: 'table' },
 ];

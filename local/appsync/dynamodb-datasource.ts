@@ -3,7 +3,12 @@ import { batchDeleteItem, batchGetItem, batchPutItem } from './dynamodb-batch-op
 import { toDataSourceError, type DynamoDbCall, type Request, type SdkCommand } from './dynamodb-call.js';
 import { deleteItem, getItem, putItem, updateItem } from './dynamodb-item-ops.js';
 import { query, scan } from './dynamodb-read-ops.js';
-import { transactGetItems, transactWriteItems } from './dynamodb-transact-ops.js';
+import {
+  createTransactionConflicts,
+  transactGetItems,
+  transactWriteItems,
+  type TransactionConflictOptions,
+} from './dynamodb-transact-ops.js';
 import type { DataSource, DataSourceInvocation, DataSourceResult } from './types.js';
 
 // The AMAZON_DYNAMODB data source: executes the request objects of "AWS AppSync JavaScript resolver function
@@ -16,6 +21,8 @@ export interface DynamoDbDataSourceOptions {
   tableName: string;
   /** Called once per DynamoDB API request ('GetItem', 'Query', 'TransactWriteItems', …), to count them. */
   onRequest?: (operation: string, invocation: DataSourceInvocation) => void;
+  /** Opt-in: overlapping TransactWriteItems on one item are cancelled with TransactionConflict, as in AWS. */
+  transactionConflicts?: boolean | TransactionConflictOptions;
 }
 
 type Operation = (call: DynamoDbCall, request: Request) => Promise<DataSourceResult>;
@@ -36,6 +43,12 @@ const OPERATIONS: Record<string, Operation> = {
 
 export function createDynamoDbDataSource(options: DynamoDbDataSourceOptions): DataSource {
   const { client, tableName, onRequest } = options;
+  const conflicts = options.transactionConflicts
+    ? createTransactionConflicts(options.transactionConflicts === true ? {} : options.transactionConflicts)
+    : undefined;
+  const operations: Record<string, Operation> = conflicts
+    ? { ...OPERATIONS, TransactWriteItems: (call, request) => transactWriteItems(call, request, conflicts) }
+    : OPERATIONS;
   return {
     async invoke(request: unknown, invocation: DataSourceInvocation): Promise<DataSourceResult> {
       const req = (request ?? {}) as Request;
@@ -43,7 +56,7 @@ export function createDynamoDbDataSource(options: DynamoDbDataSourceOptions): Da
       if (operationName === 'Sync') {
         return { result: null, error: { message: 'Sync is not supported by the local runtime', type: 'DynamoDB:UnsupportedOperation' } };
       }
-      const operation = OPERATIONS[operationName];
+      const operation = operations[operationName];
       if (!operation) {
         return { result: null, error: { message: `Unsupported operation '${operationName}'`, type: 'DynamoDB:UnsupportedOperation' } };
       }

@@ -84,12 +84,56 @@ function toWriteItem(item: Request): TransactWriteItem {
   }
 }
 
-export async function transactWriteItems(call: DynamoDbCall, request: Request): Promise<DataSourceResult> {
+/**
+ * DynamoDB cancels a transaction that touches an item another transaction is still writing (CancellationReason
+ * `TransactionConflict` on that item, `None` on the others) rather than queueing it; DynamoDB Local serializes them,
+ * so it never does. Opt in (tests, bench/) and overlapping TransactWriteItems on one item are cancelled as AWS
+ * cancels them. `holdMs` keeps each transaction's items held that much longer, to widen the window.
+ */
+export interface TransactionConflictOptions {
+  holdMs?: number;
+}
+
+export interface TransactionConflicts {
+  /** Runs `write` with these items held; refuses at once, as a cancellation, when another write holds one. */
+  hold<T>(itemIds: string[], write: () => Promise<T>): Promise<T>;
+}
+
+export function createTransactionConflicts(options: TransactionConflictOptions = {}): TransactionConflicts {
+  const held = new Map<string, number>();
+  return {
+    async hold(itemIds, write) {
+      const conflicting = itemIds.map((id) => held.has(id));
+      if (conflicting.some(Boolean)) {
+        const codes = conflicting.map((c) => (c ? 'TransactionConflict' : 'None'));
+        throw Object.assign(new Error(`Transaction cancelled, please refer cancellation reasons for specific reasons [${codes.join(', ')}]`), {
+          name: 'TransactionCanceledException',
+          CancellationReasons: codes.map((Code) => (Code === 'None' ? { Code } : { Code, Message: 'Transaction is ongoing for the item' })),
+        });
+      }
+      for (const id of itemIds) held.set(id, (held.get(id) ?? 0) + 1);
+      try {
+        if (options.holdMs) await new Promise((resolve) => setTimeout(resolve, options.holdMs));
+        return await write();
+      } finally {
+        for (const id of itemIds) {
+          const count = (held.get(id) ?? 1) - 1;
+          if (count > 0) held.set(id, count);
+          else held.delete(id);
+        }
+      }
+    },
+  };
+}
+
+export async function transactWriteItems(call: DynamoDbCall, request: Request, conflicts?: TransactionConflicts): Promise<DataSourceResult> {
   const requested = items(request);
   const keys = requested.map((item) => fromItem(toItem(item.key)));
   const transactItems = requested.map(toWriteItem);
+  const itemIds = requested.map((item, i) => JSON.stringify([item.table, keys[i]]));
+  const send = () => call.send('TransactWriteItems', new TransactWriteItemsCommand({ TransactItems: transactItems }));
   try {
-    await call.send('TransactWriteItems', new TransactWriteItemsCommand({ TransactItems: transactItems }));
+    await (conflicts ? conflicts.hold(itemIds, send) : send());
     return { result: { keys, cancellationReasons: null } };
   } catch (error) {
     if (!isCancellation(error)) throw error;

@@ -5,6 +5,7 @@ import {
   createNoneDataSource,
   type DataSource,
   type DataSourceInvocation,
+  type DynamoDbDataSourceOptions,
   type LambdaHandler,
 } from '../appsync/index.ts';
 import { lambdaDataSources, type DataSourceName } from '../../infra/wiring/index.ts';
@@ -20,6 +21,8 @@ export interface DataSourceOptions {
   tableName: string;
   lambdaHandlers?: Partial<Record<LambdaName, LambdaHandler>>;
   onDynamoDbRequest?: (operation: string, invocation: DataSourceInvocation) => void;
+  /** Opt-in DynamoDB transaction conflicts (local/appsync/dynamodb-transact-ops.ts). */
+  transactionConflicts?: DynamoDbDataSourceOptions['transactionConflicts'];
 }
 
 function missingLambda(name: string): DataSource {
@@ -45,6 +48,7 @@ export function createDataSources(options: DataSourceOptions): Record<DataSource
       client: options.dynamodb,
       tableName: options.tableName,
       onRequest: options.onDynamoDbRequest,
+      transactionConflicts: options.transactionConflicts,
     }),
     none: createNoneDataSource(),
     ...lambdas,

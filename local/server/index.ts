@@ -49,6 +49,8 @@ export interface ApiServerOptions {
   extraRoutes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void | Promise<void>>;
   /** Called for every DynamoDB API request, with the GraphQL operation and field that caused it. */
   onDynamoDbRequest?: (operation: string, origin: DynamoDbRequestOrigin) => void;
+  /** Opt-in, for tests and bench/: DynamoDB's TransactionConflict cancellations (DynamoDB Local never makes them). */
+  transactionConflicts?: boolean | { holdMs?: number };
   /** Resolver console output (console.log in APPSYNC_JS code). */
   onResolverLogs?: (field: string, logs: string[]) => void;
   /** Defaults to the real wiring table (infra/wiring/). */
@@ -116,6 +118,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     dynamodb: options.dynamodb,
     tableName: options.tableName,
     lambdaHandlers: options.lambdaHandlers,
+    transactionConflicts: options.transactionConflicts,
     onDynamoDbRequest: options.onDynamoDbRequest
       ? (api, invocation) =>
           options.onDynamoDbRequest?.(api, {

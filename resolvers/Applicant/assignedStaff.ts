@@ -2,9 +2,10 @@
 // the page's profiles in one BatchGetItem and left this one on the source: answered without a request. Otherwise
 // (a single applicant, a mutation's result) one GetItem, or null without a request when nobody is assigned.
 // The parent applicant was already authorized by the field that returned it.
-import { runtime, util, type Context } from '@aws-appsync/utils';
+import { runtime, type Context } from '@aws-appsync/utils';
 import { userKey } from '../lib/keys.ts';
 import { getItem } from '../lib/requests.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const source = ctx.source || {};
@@ -15,6 +16,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return ctx.result || null;
 }

@@ -3,13 +3,13 @@
 // succeeds gets its receipt email.
 import { util, type Context } from '@aws-appsync/utils';
 import { isIamCaller } from '../lib/context.ts';
-import { intRange, optionalText, text } from '../lib/validate.ts';
+import { intRange, optionalText, text, ulid } from '../lib/validate.ts';
 
 export function request(ctx: Context) {
   if (!isIamCaller(ctx)) util.unauthorized();
   const input = ctx.args.input;
-  ctx.stash.applicantId = input.applicantId;
-  ctx.stash.paymentId = input.paymentId;
+  ctx.stash.applicantId = ulid('input.applicantId', input.applicantId);
+  ctx.stash.paymentId = ulid('input.paymentId', input.paymentId);
   ctx.stash.paymentEvent = {
     eventId: text('input.eventId', input.eventId, 1, 255),
     eventType: input.eventType,

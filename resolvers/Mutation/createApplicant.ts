@@ -4,10 +4,12 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { applicantFields, applicantName, bundleName } from '../lib/applicants.ts';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { callerGroups, callerId, isTeam, tableName } from '../lib/context.ts';
 import { applicantStatusCounter, countersUpdate } from '../lib/counters.ts';
 import { applicantKey, gsi, threadKey } from '../lib/keys.ts';
-import { transactWrite, txPut } from '../lib/requests.ts';
+import { txPut } from '../lib/requests.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const ownerId = callerId(ctx);
@@ -42,7 +44,7 @@ export function request(ctx: Context) {
   };
   ctx.stash.created = applicant;
   const name = applicantName(applicant as { firstName: string; lastName: string });
-  return transactWrite([
+  return callerTransactWrite(ctx, table, [
     txPut(table, applicantKey(id), applicant),
     txPut(table, threadKey(id), {
       type: 'THREAD',
@@ -55,7 +57,7 @@ export function request(ctx: Context) {
       updatedAt: now,
       version: 1,
     }),
-    countersUpdate(table, { [applicantStatusCounter('DRAFT')]: 1 }),
+    countersUpdate(table, id, { [applicantStatusCounter('DRAFT')]: 1 }),
     auditPut(ctx, table, {
       action: 'APPLICANT_CREATED',
       resourceType: 'APPLICANT',
@@ -67,6 +69,6 @@ export function request(ctx: Context) {
 
 export function response(ctx: Context) {
   // Nothing can be in the way of new ULID keys, so any error here is the data source's own.
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return ctx.stash.created;
 }

@@ -2,14 +2,14 @@
 // failed the checks (wrong type by its bytes, too large, empty); the uploader is told why, live and by email.
 import { util, type Context } from '@aws-appsync/utils';
 import { isIamCaller } from '../lib/context.ts';
-import { intRange, text } from '../lib/validate.ts';
+import { intRange, text, ulid } from '../lib/validate.ts';
 
 export function request(ctx: Context) {
   if (!isIamCaller(ctx)) util.unauthorized();
   const input = ctx.args.input;
   const sizeBytes = input.sizeBytes === null || input.sizeBytes === undefined ? null : intRange('input.sizeBytes', input.sizeBytes, 0, 2147483647);
-  ctx.stash.applicantId = input.applicantId;
-  ctx.stash.documentId = input.documentId;
+  ctx.stash.applicantId = ulid('input.applicantId', input.applicantId);
+  ctx.stash.documentId = ulid('input.documentId', input.documentId);
   ctx.stash.landing = { status: 'REJECTED', sizeBytes, reason: text('input.reason', input.reason, 1, 500) };
   return {};
 }

@@ -1,8 +1,9 @@
 // Pipeline: loadAccessibleThread → resetUnreadCount.
 import type { Context } from '@aws-appsync/utils';
+import { ulid } from '../lib/validate.ts';
 
 export function request(ctx: Context) {
-  ctx.stash.applicantId = ctx.args.applicantId;
+  ctx.stash.applicantId = ulid('applicantId', ctx.args.applicantId);
   return {};
 }
 

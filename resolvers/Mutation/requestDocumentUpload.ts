@@ -3,7 +3,7 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { invalid } from '../lib/errors.ts';
 import { maxDocumentBytes, maxFileNameLength } from '../lib/uploads.ts';
-import { text } from '../lib/validate.ts';
+import { text, ulid } from '../lib/validate.ts';
 
 export function request(ctx: Context) {
   const input = ctx.args.input;
@@ -14,7 +14,7 @@ export function request(ctx: Context) {
   if (!Number.isInteger(input.sizeBytes) || input.sizeBytes < 1 || input.sizeBytes > maxDocumentBytes) {
     invalid('input.sizeBytes', `must be from 1 byte to 20 MB (${maxDocumentBytes} bytes)`);
   }
-  ctx.stash.applicantId = input.applicantId;
+  ctx.stash.applicantId = ulid('input.applicantId', input.applicantId);
   ctx.stash.upload = { fileName, contentType: input.contentType, sizeBytes: input.sizeBytes };
   return {};
 }

@@ -3,14 +3,14 @@
 import type { Context } from '@aws-appsync/utils';
 import { maxRejectionReasonLength } from '../lib/document-review.ts';
 import { invalid } from '../lib/errors.ts';
-import { expectedVersion, text } from '../lib/validate.ts';
+import { expectedVersion, text, ulid } from '../lib/validate.ts';
 
 export function request(ctx: Context) {
   const input = ctx.args.input;
   const rejected = input.decision === 'REJECTED';
   if (!rejected && input.reason) invalid('input.reason', 'is given only when the decision is REJECTED');
-  ctx.stash.applicantId = input.applicantId;
-  ctx.stash.documentId = input.documentId;
+  ctx.stash.applicantId = ulid('input.applicantId', input.applicantId);
+  ctx.stash.documentId = ulid('input.documentId', input.documentId);
   ctx.stash.review = {
     decision: input.decision,
     reason: rejected ? text('input.reason', input.reason, 1, maxRejectionReasonLength) : null,

@@ -1,11 +1,11 @@
 // Pipeline: loadAccessibleApplicant → writeEligibilityCheck. The applicant's owner, staff or admins.
 import type { Context } from '@aws-appsync/utils';
 import { eligibilityLimits } from '../lib/eligibility.ts';
-import { intRange, numberRange, optionalText } from '../lib/validate.ts';
+import { intRange, numberRange, optionalText, ulid } from '../lib/validate.ts';
 
 export function request(ctx: Context) {
   const input = ctx.args.input;
-  ctx.stash.applicantId = input.applicantId;
+  ctx.stash.applicantId = ulid('input.applicantId', input.applicantId);
   ctx.stash.eligibilityInput = {
     gpa: numberRange('input.gpa', input.gpa, 0, eligibilityLimits.gpaMax),
     toefl: intRange('input.toefl', input.toefl, 0, eligibilityLimits.toeflMax),

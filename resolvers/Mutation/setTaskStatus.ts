@@ -1,11 +1,11 @@
 // Pipeline: loadAccessibleTask → changeTaskStatus. The task's assignee, staff or admins; the allowed moves are in
 // lib/tasks.ts and docs/pipeline.md.
 import type { Context } from '@aws-appsync/utils';
-import { expectedVersion } from '../lib/validate.ts';
+import { expectedVersion, ulid } from '../lib/validate.ts';
 
 export function request(ctx: Context) {
   const input = ctx.args.input;
-  ctx.stash.taskId = input.id;
+  ctx.stash.taskId = ulid('input.id', input.id);
   ctx.stash.statusChange = { status: input.status, expectedVersion: expectedVersion('input.expectedVersion', input.expectedVersion) };
   return {};
 }

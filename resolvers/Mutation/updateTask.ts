@@ -3,7 +3,8 @@
 import type { Context } from '@aws-appsync/utils';
 import { invalid } from '../lib/errors.ts';
 import { taskLimits } from '../lib/tasks.ts';
-import { expectedVersion, optionalText, text } from '../lib/validate.ts';
+import { expectedVersion, optionalText, text, ulid } from '../lib/validate.ts';
+import { userId } from '../lib/users.ts';
 
 export function request(ctx: Context) {
   const input = ctx.args.input;
@@ -11,9 +12,9 @@ export function request(ctx: Context) {
   if (input.title !== undefined) changes.title = text('input.title', input.title, 1, taskLimits.title);
   if (input.description !== undefined) changes.description = optionalText('input.description', input.description, taskLimits.description);
   if (input.dueAt !== undefined) changes.dueAt = input.dueAt;
-  if (input.assigneeId !== undefined) changes.assigneeId = text('input.assigneeId', input.assigneeId, 1, 128);
+  if (input.assigneeId !== undefined) changes.assigneeId = userId('input.assigneeId', input.assigneeId);
   if (Object.keys(changes).length === 0) invalid('input', 'give at least one of title, description, dueAt, assigneeId');
-  ctx.stash.taskId = input.id;
+  ctx.stash.taskId = ulid('input.id', input.id);
   ctx.stash.taskUpdate = { changes, expectedVersion: expectedVersion('input.expectedVersion', input.expectedVersion) };
   return {};
 }

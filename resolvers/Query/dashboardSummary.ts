@@ -1,28 +1,33 @@
-// One GetItem of the counters item, kept in step by every write. Every status is listed, zeros included;
-// revenue only for admins (staff get null).
-import { util, type Context } from '@aws-appsync/utils';
+// ONE Query of the counters partition (its few shards, lib/counters.ts), kept in step by every write and summed here.
+// Every status is listed, zeros included; revenue only for admins (staff get null).
+import type { Context } from '@aws-appsync/utils';
 import { isAdmin } from '../lib/context.ts';
-import { applicantStatusCounter } from '../lib/counters.ts';
-import { countersKey } from '../lib/keys.ts';
+import { applicantStatusCounter, counterShardCount, sumCounterShards } from '../lib/counters.ts';
+import { countersPartition, counterShardPrefix } from '../lib/keys.ts';
 import { applicantStatuses } from '../lib/pipeline.ts';
-import { getItem } from '../lib/requests.ts';
+import { queryPage } from '../lib/requests.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request() {
-  return getItem(countersKey());
+  return queryPage({
+    partitionKey: 'pk',
+    partitionValue: countersPartition,
+    sortKey: 'sk',
+    sortBeginsWith: counterShardPrefix,
+    limit: counterShardCount,
+    newestFirst: false,
+  });
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
-  const counters: Record<string, number | string> = ctx.result || {};
-  const count = (name: string): number => {
-    const value = counters[name];
-    return typeof value === 'number' ? value : 0;
-  };
+  raiseDataSourceError(ctx);
+  const { totals, updatedAt } = sumCounterShards((ctx.result && ctx.result.items) || []);
+  const count = (name: string): number => totals[name] || 0;
   return {
     applicantsByStatus: applicantStatuses.map((status) => ({ status, count: count(applicantStatusCounter(status)) })),
     acceptedClients: count(applicantStatusCounter('ACCEPTED')),
     pendingTasks: count('pendingTasks'),
     totalRevenueCents: isAdmin(ctx) ? count('revenueCents') : null,
-    updatedAt: counters.updatedAt || null,
+    updatedAt,
   };
 }

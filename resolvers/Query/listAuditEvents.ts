@@ -2,7 +2,7 @@
 // one resource (resourceType + resourceId): its partition AUDIT#<type>#<id>; one actor: gsi1 ACTOR#<id>;
 // one UTC day: gsi2 AUDIT_DAY#<YYYY-MM-DD>.
 import { util, type Context } from '@aws-appsync/utils';
-import { invalid } from '../lib/errors.ts';
+import { invalid, raiseDataSourceError } from '../lib/errors.ts';
 import { auditKey, gsi } from '../lib/keys.ts';
 import { connection, pageLimit } from '../lib/paging.ts';
 import { queryPage } from '../lib/requests.ts';
@@ -36,6 +36,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return connection(ctx.result);
 }

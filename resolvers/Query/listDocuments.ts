@@ -4,10 +4,11 @@ import { util, type Context } from '@aws-appsync/utils';
 import { applicantChildPrefix } from '../lib/keys.ts';
 import { pageLimit } from '../lib/paging.ts';
 import { expression } from '../lib/requests.ts';
+import { ulid } from '../lib/validate.ts';
 
 export function request(ctx: Context) {
   pageLimit(ctx.args.limit);
-  ctx.stash.applicantId = ctx.args.applicantId;
+  ctx.stash.applicantId = ulid('applicantId', ctx.args.applicantId);
   ctx.stash.childPrefix = applicantChildPrefix.document;
   ctx.stash.childFilter = expression(
     'attribute_not_exists(#expiresAt) OR #expiresAt > :now',

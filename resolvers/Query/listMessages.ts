@@ -1,10 +1,11 @@
 // Pipeline: loadAccessibleThread → listThreadMessages. One applicant's thread, newest first.
 import type { Context } from '@aws-appsync/utils';
 import { pageLimit } from '../lib/paging.ts';
+import { ulid } from '../lib/validate.ts';
 
 export function request(ctx: Context) {
   pageLimit(ctx.args.limit);
-  ctx.stash.applicantId = ctx.args.applicantId;
+  ctx.stash.applicantId = ulid('applicantId', ctx.args.applicantId);
   return {};
 }
 

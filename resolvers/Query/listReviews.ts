@@ -2,10 +2,11 @@
 import type { Context } from '@aws-appsync/utils';
 import { applicantChildPrefix } from '../lib/keys.ts';
 import { pageLimit } from '../lib/paging.ts';
+import { ulid } from '../lib/validate.ts';
 
 export function request(ctx: Context) {
   pageLimit(ctx.args.limit);
-  ctx.stash.applicantId = ctx.args.applicantId;
+  ctx.stash.applicantId = ulid('applicantId', ctx.args.applicantId);
   ctx.stash.childPrefix = applicantChildPrefix.review;
   return {};
 }

@@ -1,8 +1,9 @@
 // Staff and admins for assignment pickers: one Query of gsi4 TEAM, sorted by name (A to Z).
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { gsi } from '../lib/keys.ts';
 import { connection, pageLimit } from '../lib/paging.ts';
 import { queryPage } from '../lib/requests.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   return queryPage({
@@ -16,6 +17,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return connection(ctx.result);
 }

@@ -1,9 +1,10 @@
 // Threads with messages staff have not read (staff and admins, by the schema directive): one Query of gsi2
 // INBOX#UNREAD, whose sort key starts with the last message time, so the most recent come first.
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { gsi } from '../lib/keys.ts';
 import { connection, pageLimit } from '../lib/paging.ts';
 import { queryPage } from '../lib/requests.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   return queryPage({
@@ -16,6 +17,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return connection(ctx.result);
 }

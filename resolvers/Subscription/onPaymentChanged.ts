@@ -2,10 +2,11 @@
 // of that applicant only. Without: every payment, for admins only.
 import { extensions, util, type Context } from '@aws-appsync/utils';
 import { isAdmin } from '../lib/context.ts';
+import { optionalUlid } from '../lib/validate.ts';
 
 export function request(ctx: Context) {
   if (!ctx.args.applicantId && !isAdmin(ctx)) util.unauthorized();
-  ctx.stash.applicantId = ctx.args.applicantId || null;
+  ctx.stash.applicantId = optionalUlid('applicantId', ctx.args.applicantId);
   return {};
 }
 

@@ -5,6 +5,7 @@
 // assignedStaff or nobody on the page is assigned. A key DynamoDB leaves unprocessed stays unattached, and the field
 // falls back to its own GetItem for it.
 import { runtime, util, type Context } from '@aws-appsync/utils';
+import { raiseDataSourceError } from '../lib/errors.ts';
 import { tableName } from '../lib/context.ts';
 import { userKey } from '../lib/keys.ts';
 
@@ -32,7 +33,7 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   const page: Page = ctx.prev.result;
   const table = tableName(ctx);
   const staffIds: string[] = ctx.stash.assignedStaffIds;

@@ -4,12 +4,13 @@
 // the open set, and the audit event.
 import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { allOf, attributeIs } from '../lib/conditions.ts';
 import { callerId, isTeam, tableName } from '../lib/context.ts';
 import { countersUpdate } from '../lib/counters.ts';
 import { conflict, raiseIfDataSourceError } from '../lib/errors.ts';
 import { gsi, taskKey } from '../lib/keys.ts';
-import { transactWrite, txUpdate, update, versionIs, type TransactItem } from '../lib/requests.ts';
+import { txUpdate, update, versionIs, type TransactItem } from '../lib/requests.ts';
 import { allowedTaskMoves, pendingTasksDelta } from '../lib/tasks.ts';
 
 export function request(ctx: Context) {
@@ -37,7 +38,7 @@ export function request(ctx: Context) {
   ]);
   const items: TransactItem[] = [txUpdate(table, taskKey(task.id), update({ set, add: { version: 1 } }), condition)];
   const delta = pendingTasksDelta(task.status, status);
-  if (delta !== 0) items.push(countersUpdate(table, { pendingTasks: delta }));
+  if (delta !== 0) items.push(countersUpdate(table, task.applicantId || task.id, { pendingTasks: delta }));
   items.push(
     auditPut(ctx, table, {
       action: 'TASK_STATUS_CHANGED',
@@ -46,7 +47,7 @@ export function request(ctx: Context) {
       details: { from: task.status, to: status },
     }),
   );
-  return transactWrite(items);
+  return callerTransactWrite(ctx, table, items);
 }
 
 export function response(ctx: Context) {

@@ -4,13 +4,14 @@
 // issue 5 sends by appending the email function to this pipeline.
 import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { allOf, attributeIn } from '../lib/conditions.ts';
 import { callerId, tableName } from '../lib/context.ts';
 import { documentRejectedNotification } from '../lib/document-notifications.ts';
 import { decisionRefusal, reviewableDocumentStatuses } from '../lib/document-review.ts';
 import { conflict, raiseIfDataSourceError } from '../lib/errors.ts';
 import { documentKey } from '../lib/keys.ts';
-import { transactWrite, txUpdate, update, versionIs } from '../lib/requests.ts';
+import { txUpdate, update, versionIs } from '../lib/requests.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);
@@ -29,7 +30,7 @@ export function request(ctx: Context) {
   };
   ctx.stash.decided = { ...document, ...changes, version: document.version + 1 };
   if (decision === 'REJECTED') ctx.stash.notification = documentRejectedNotification(document, document.ownerId, reason);
-  return transactWrite([
+  return callerTransactWrite(ctx, table, [
     txUpdate(
       table,
       documentKey(document.applicantId, document.id),

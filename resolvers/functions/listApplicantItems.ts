@@ -1,10 +1,11 @@
 // Pipeline function: one page of the items under an applicant whose sort key starts with ctx.stash.childPrefix
 // (documents, reviews, eligibility checks, payments), newest first (their ids are ULIDs), optionally narrowed by
 // ctx.stash.childFilter. Runs after loadAccessibleApplicant, which has already checked the caller may see them.
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { applicantKey } from '../lib/keys.ts';
 import { connection, pageLimit } from '../lib/paging.ts';
 import { queryPage } from '../lib/requests.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   return queryPage({
@@ -19,6 +20,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return connection(ctx.result);
 }

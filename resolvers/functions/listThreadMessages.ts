@@ -1,7 +1,8 @@
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { applicantChildPrefix, threadKey } from '../lib/keys.ts';
 import { connection, pageLimit } from '../lib/paging.ts';
 import { queryPage } from '../lib/requests.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   return queryPage({
@@ -15,6 +16,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return connection(ctx.result);
 }

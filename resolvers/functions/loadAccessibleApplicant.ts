@@ -1,8 +1,8 @@
 // Pipeline function: reads the applicant named by ctx.stash.applicantId and stops the pipeline with NotFound
 // unless the caller may act on it (its owner, staff or an admin). Leaves it in ctx.stash.applicant.
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { canAccessApplicant } from '../lib/access.ts';
-import { notFound } from '../lib/errors.ts';
+import { notFound, raiseDataSourceError } from '../lib/errors.ts';
 import { applicantKey } from '../lib/keys.ts';
 import { getItem } from '../lib/requests.ts';
 
@@ -11,7 +11,7 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   if (!canAccessApplicant(ctx, ctx.result)) notFound('Applicant');
   ctx.stash.applicant = ctx.result;
   return ctx.result;

@@ -1,9 +1,9 @@
 // Pipeline function: for lists whose applicantId is optional (listTasks, listPayments, onPaymentChanged). When
 // ctx.stash.applicantId is set it does what loadAccessibleApplicant does (NotFound unless the caller is the owner,
 // staff or an admin; the applicant in ctx.stash.applicant); when it is not set it reads nothing.
-import { runtime, util, type Context } from '@aws-appsync/utils';
+import { runtime, type Context } from '@aws-appsync/utils';
 import { canAccessApplicant } from '../lib/access.ts';
-import { notFound } from '../lib/errors.ts';
+import { notFound, raiseDataSourceError } from '../lib/errors.ts';
 import { applicantKey } from '../lib/keys.ts';
 import { getItem } from '../lib/requests.ts';
 
@@ -13,7 +13,7 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   if (!canAccessApplicant(ctx, ctx.result)) notFound('Applicant');
   ctx.stash.applicant = ctx.result;
   return ctx.result;

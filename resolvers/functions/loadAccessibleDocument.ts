@@ -1,8 +1,8 @@
 // Pipeline function: reads the document ctx.stash.applicantId / ctx.stash.documentId and stops with NotFound unless
 // the caller may see it. The document repeats its applicant's ownerId, so this one GetItem is the whole access check.
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { canAccessApplicant } from '../lib/access.ts';
-import { notFound } from '../lib/errors.ts';
+import { notFound, raiseDataSourceError } from '../lib/errors.ts';
 import { documentKey } from '../lib/keys.ts';
 import { getItem } from '../lib/requests.ts';
 
@@ -11,7 +11,7 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   if (!canAccessApplicant(ctx, ctx.result)) notFound('Document');
   ctx.stash.document = ctx.result;
   return ctx.result;

@@ -1,8 +1,8 @@
 // Pipeline function: reads the task ctx.stash.taskId and stops with NotFound unless the caller may act on it: staff
 // and admins on any task, anyone else only on a task assigned to them. Leaves it in ctx.stash.task.
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { cognitoIdentity, isTeam } from '../lib/context.ts';
-import { notFound } from '../lib/errors.ts';
+import { notFound, raiseDataSourceError } from '../lib/errors.ts';
 import { taskKey } from '../lib/keys.ts';
 import { getItem } from '../lib/requests.ts';
 
@@ -11,7 +11,7 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   const task = ctx.result;
   const identity = cognitoIdentity(ctx);
   const mayAct = !!task && (isTeam(ctx) || (!!identity && task.assigneeId === identity.sub));

@@ -1,8 +1,8 @@
 // Pipeline function: reads the message thread of ctx.stash.applicantId and stops with NotFound unless the caller
 // may see it. The thread item repeats its applicant's ownerId, so this one GetItem is the whole access check.
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { canAccessApplicant } from '../lib/access.ts';
-import { notFound } from '../lib/errors.ts';
+import { notFound, raiseDataSourceError } from '../lib/errors.ts';
 import { threadKey } from '../lib/keys.ts';
 import { getItem } from '../lib/requests.ts';
 
@@ -11,7 +11,7 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   if (!canAccessApplicant(ctx, ctx.result)) notFound('Applicant');
   ctx.stash.thread = ctx.result;
   return ctx.result;

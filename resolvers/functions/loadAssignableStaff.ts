@@ -1,7 +1,7 @@
 // Pipeline function: reads the profile of ctx.stash.assignment.staffId and refuses, naming the field, unless it is
 // an active staff member or admin. Skipped when unassigning (staffId null).
-import { runtime, util, type Context } from '@aws-appsync/utils';
-import { invalid } from '../lib/errors.ts';
+import { runtime, type Context } from '@aws-appsync/utils';
+import { invalid, raiseDataSourceError } from '../lib/errors.ts';
 import { userKey } from '../lib/keys.ts';
 import { getItem } from '../lib/requests.ts';
 import { isAssignableProfile } from '../lib/users.ts';
@@ -13,7 +13,7 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   if (!isAssignableProfile(ctx.result)) invalid('input.staffId', 'must be an active staff member or admin');
   ctx.stash.staffProfile = ctx.result;
   return ctx.result;

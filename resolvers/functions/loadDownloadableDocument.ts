@@ -1,9 +1,9 @@
 // Pipeline function (documentDownloadUrl): reads the document; a caller who may not see it gets null, as for a
 // document that does not exist (the pipeline ends here). Only a file that landed and passed the checks
 // (UPLOADED, ACCEPTED) can be downloaded. The document repeats its applicant's ownerId: one GetItem is the whole check.
-import { runtime, util, type Context } from '@aws-appsync/utils';
+import { runtime, type Context } from '@aws-appsync/utils';
 import { canAccessApplicant } from '../lib/access.ts';
-import { invalid } from '../lib/errors.ts';
+import { invalid, raiseDataSourceError } from '../lib/errors.ts';
 import { documentKey } from '../lib/keys.ts';
 import { getItem } from '../lib/requests.ts';
 import { downloadableStatuses } from '../lib/uploads.ts';
@@ -13,7 +13,7 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   const document = ctx.result;
   if (!canAccessApplicant(ctx, document)) runtime.earlyReturn(null, { skipTo: 'END' });
   if (!downloadableStatuses.includes(document.status)) {

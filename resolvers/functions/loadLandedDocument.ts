@@ -2,7 +2,7 @@
 // must still be PENDING_UPLOAD: the upload handler reports each file once, and a second report (S3 delivers events
 // at least once) is a ConflictError it treats as done.
 import { util, type Context } from '@aws-appsync/utils';
-import { notFound } from '../lib/errors.ts';
+import { notFound, raiseDataSourceError } from '../lib/errors.ts';
 import { documentKey } from '../lib/keys.ts';
 import { getItem } from '../lib/requests.ts';
 
@@ -11,7 +11,7 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   const document = ctx.result;
   if (!document) notFound('Document');
   if (document.status !== 'PENDING_UPLOAD') {

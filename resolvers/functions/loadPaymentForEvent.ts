@@ -1,7 +1,7 @@
 // Pipeline function (applyPaymentEvent; IAM callers): the payment a Stripe event names, read consistently so the
 // transition is decided on its latest status. NotFound when this API never stored it.
-import { util, type Context } from '@aws-appsync/utils';
-import { notFound } from '../lib/errors.ts';
+import type { Context } from '@aws-appsync/utils';
+import { notFound, raiseDataSourceError } from '../lib/errors.ts';
 import { paymentKey } from '../lib/keys.ts';
 import { getItem } from '../lib/requests.ts';
 
@@ -10,7 +10,7 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   if (!ctx.result) notFound('Payment');
   ctx.stash.payment = ctx.result;
   return ctx.result;

@@ -1,6 +1,6 @@
 // Pipeline function (setUserRole, deactivateUser): the profile of the user an admin acts on, or NotFound.
-import { util, type Context } from '@aws-appsync/utils';
-import { notFound } from '../lib/errors.ts';
+import type { Context } from '@aws-appsync/utils';
+import { notFound, raiseDataSourceError } from '../lib/errors.ts';
 import { userKey } from '../lib/keys.ts';
 import { getItem } from '../lib/requests.ts';
 
@@ -9,7 +9,7 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   if (!ctx.result) notFound('User');
   ctx.stash.targetUser = ctx.result;
   return ctx.result;

@@ -6,12 +6,13 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { afterWrite, applicantUpdate, bundleWithStatus, requireVersion, type StoredApplicant } from '../lib/applicants.ts';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { callerId, isTeam, tableName } from '../lib/context.ts';
 import { applicantStatusCounter, countersUpdate } from '../lib/counters.ts';
 import { raiseIfDataSourceError } from '../lib/errors.ts';
 import { gsi } from '../lib/keys.ts';
 import { findTransition, transitionRefusal, type ApplicantStatus, type StatusMutation } from '../lib/pipeline.ts';
-import { transactWrite } from '../lib/requests.ts';
+import {  } from '../lib/requests.ts';
 
 type Requested = { via: StatusMutation; to: ApplicantStatus; expectedVersion: number; note: string | null };
 
@@ -59,9 +60,9 @@ export function request(ctx: Context) {
       ...(requested.note ? { note: requested.note } : {}),
     };
   }
-  return transactWrite([
+  return callerTransactWrite(ctx, table, [
     applicantUpdate(table, applicant, set, now),
-    countersUpdate(table, { [applicantStatusCounter(from)]: -1, [applicantStatusCounter(to)]: 1 }),
+    countersUpdate(table, applicant.id, { [applicantStatusCounter(from)]: -1, [applicantStatusCounter(to)]: 1 }),
     auditPut(ctx, table, {
       action: rule.action,
       resourceType: 'APPLICANT',

@@ -2,7 +2,8 @@
 // directive), newest first, one Query whatever the arguments:
 // by assignee: gsi3 ASSIGNEE#<id> begins_with APPLICANT# (a status given too narrows it with a filter);
 // by status: gsi2 APPLICANT_STATUS#<status>; neither: gsi4 APPLICANTS.
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
+import { raiseDataSourceError } from '../lib/errors.ts';
 import { assigneePrefix, gsi } from '../lib/keys.ts';
 import { connection, pageLimit } from '../lib/paging.ts';
 import { expression, queryPage } from '../lib/requests.ts';
@@ -31,6 +32,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return connection(ctx.result);
 }

@@ -1,6 +1,7 @@
 // Pipeline function (listMyApplicants, before attachAssignedStaff). The caller's own applicants: one Query of gsi1
 // OWNER#<sub>, newest first (the sort key ends in the ULID).
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
+import { raiseDataSourceError } from '../lib/errors.ts';
 import { callerId } from '../lib/context.ts';
 import { gsi } from '../lib/keys.ts';
 import { connection, pageLimit } from '../lib/paging.ts';
@@ -17,6 +18,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return connection(ctx.result);
 }

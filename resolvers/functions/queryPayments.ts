@@ -1,10 +1,11 @@
 // Pipeline function (listPayments, after loadAccessibleApplicantIfNamed): one applicant's payments (base table,
 // PAYMENT# items), or, for admins without an applicantId (the resolver refuses anyone else), every payment (gsi4).
 // Newest first (ULID ids).
-import { util, type Context } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
 import { applicantChildPrefix, applicantKey, gsi } from '../lib/keys.ts';
 import { connection, pageLimit } from '../lib/paging.ts';
 import { queryPage } from '../lib/requests.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const page = { limit: pageLimit(ctx.args.limit), nextToken: ctx.args.nextToken };
@@ -22,6 +23,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return connection(ctx.result);
 }

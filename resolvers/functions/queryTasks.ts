@@ -2,12 +2,13 @@
 // the other filters as a filter expression. By applicant: gsi1; by assignee: gsi3 (TASK# items only); by status:
 // gsi2. With none, or for an applicant without applicantId, the caller's own tasks. Newest first (ULID ids).
 // An applicant asking for someone else's tasks gets an empty page, as for an assignee with no tasks.
-import { runtime, util, type Context } from '@aws-appsync/utils';
+import { runtime, type Context } from '@aws-appsync/utils';
 import { allOf, attributeIs } from '../lib/conditions.ts';
 import { callerId, isTeam } from '../lib/context.ts';
 import { assigneePrefix, gsi } from '../lib/keys.ts';
 import { connection, pageLimit } from '../lib/paging.ts';
 import { queryPage, type Expression } from '../lib/requests.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 function filterOf(parts: Expression[]): Expression | undefined {
   return parts.length > 0 ? allOf(parts) : undefined;
@@ -46,6 +47,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return connection(ctx.result);
 }

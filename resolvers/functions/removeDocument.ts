@@ -4,11 +4,12 @@
 // The S3 object is removed after the commit by removeDocumentObject (an asynchronous uploads Lambda call).
 import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { allOf, attributeIs, attributeIsNot } from '../lib/conditions.ts';
 import { callerId, isTeam, tableName } from '../lib/context.ts';
 import { conflict, raiseIfDataSourceError } from '../lib/errors.ts';
 import { documentKey } from '../lib/keys.ts';
-import { transactWrite, txDelete, versionIs } from '../lib/requests.ts';
+import { txDelete, versionIs } from '../lib/requests.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);
@@ -22,7 +23,7 @@ export function request(ctx: Context) {
   const condition = team
     ? versionIs(expectedVersion)
     : allOf([versionIs(expectedVersion), attributeIs('ownerId', callerId(ctx)), attributeIsNot('status', 'ACCEPTED')]);
-  return transactWrite([
+  return callerTransactWrite(ctx, table, [
     txDelete(table, documentKey(document.applicantId, document.id), condition),
     auditPut(ctx, table, {
       action: 'DOCUMENT_DELETED',

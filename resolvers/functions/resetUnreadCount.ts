@@ -3,10 +3,11 @@
 // must not make "mark as read" fail; it is read up to now.
 import type { Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { callerSide, tableName } from '../lib/context.ts';
 import { raiseIfDataSourceError } from '../lib/errors.ts';
 import { threadKey } from '../lib/keys.ts';
-import { itemExists, transactWrite, txUpdate, update } from '../lib/requests.ts';
+import { itemExists, txUpdate, update } from '../lib/requests.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);
@@ -15,7 +16,7 @@ export function request(ctx: Context) {
   const changes =
     side === 'STAFF' ? { unreadByStaff: 0, gsi2pk: null, gsi2sk: null } : { unreadByApplicant: 0 };
   ctx.stash.updatedThread = { ...thread, ...changes, version: thread.version + 1 };
-  return transactWrite([
+  return callerTransactWrite(ctx, table, [
     txUpdate(table, threadKey(thread.applicantId), update({ set: changes, add: { version: 1 } }), itemExists),
     auditPut(ctx, table, {
       action: 'THREAD_READ',

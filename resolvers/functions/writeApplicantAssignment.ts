@@ -5,10 +5,11 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { afterWrite, applicantUpdate, requireVersion, type StoredApplicant } from '../lib/applicants.ts';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { tableName } from '../lib/context.ts';
-import { invalid, raiseIfDataSourceError } from '../lib/errors.ts';
+import { invalid, raiseIfDataSourceError, raiseWriteRefusal } from '../lib/errors.ts';
 import { assigneePrefix, gsi, userKey } from '../lib/keys.ts';
-import { transactWrite, txConditionCheck, type TransactItem } from '../lib/requests.ts';
+import { txConditionCheck, type TransactItem } from '../lib/requests.ts';
 import { conditionFailedAt } from '../lib/transactions.ts';
 import { assignableProfile } from '../lib/users.ts';
 
@@ -38,10 +39,11 @@ export function request(ctx: Context) {
       details: { from: current, to: staffId },
     }),
   );
-  return transactWrite(items);
+  return callerTransactWrite(ctx, table, items);
 }
 
 export function response(ctx: Context) {
+  raiseWriteRefusal(ctx);
   // Transaction items in order: the applicant, then the staff check. The applicant unchanged but the check failed
   // means the staff member lost their team role or was deactivated meanwhile.
   if (!conditionFailedAt(ctx, 0) && conditionFailedAt(ctx, 1)) invalid('input.staffId', 'must be an active staff member or admin');

@@ -12,10 +12,11 @@ import {
   type StoredApplicant,
 } from '../lib/applicants.ts';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { isTeam, tableName } from '../lib/context.ts';
 import { raiseIfDataSourceError } from '../lib/errors.ts';
 import { threadKey } from '../lib/keys.ts';
-import { itemExists, transactWrite, txUpdate, update, type TransactItem } from '../lib/requests.ts';
+import { itemExists, txUpdate, update, type TransactItem } from '../lib/requests.ts';
 
 export function request(ctx: Context) {
   const applicant: StoredApplicant = ctx.stash.applicant;
@@ -41,7 +42,7 @@ export function request(ctx: Context) {
       details: { fields: Object.keys(fields) },
     }),
   );
-  return transactWrite(items);
+  return callerTransactWrite(ctx, table, items);
 }
 
 export function response(ctx: Context) {

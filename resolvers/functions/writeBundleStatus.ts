@@ -4,9 +4,10 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { afterWrite, applicantUpdate, bundleWithStatus, requireVersion, type StoredApplicant } from '../lib/applicants.ts';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { tableName } from '../lib/context.ts';
 import { invalid, raiseIfDataSourceError } from '../lib/errors.ts';
-import { transactWrite } from '../lib/requests.ts';
+import {  } from '../lib/requests.ts';
 
 export function request(ctx: Context) {
   const applicant: StoredApplicant = ctx.stash.applicant;
@@ -18,7 +19,7 @@ export function request(ctx: Context) {
   const now = util.time.nowISO8601();
   const set = { bundle: bundleWithStatus(applicant, status, now) };
   ctx.stash.updatedApplicant = afterWrite(applicant, set, now);
-  return transactWrite([
+  return callerTransactWrite(ctx, table, [
     applicantUpdate(table, applicant, set, now),
     auditPut(ctx, table, {
       action: 'BUNDLE_STATUS_SET',

@@ -4,10 +4,11 @@
 // expires. (The other order could hand out a URL whose upload no document owns.)
 import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { callerId, tableName } from '../lib/context.ts';
-import { invalid } from '../lib/errors.ts';
+import { invalid, raiseDataSourceError } from '../lib/errors.ts';
 import { documentKey } from '../lib/keys.ts';
-import { transactWrite, txPut } from '../lib/requests.ts';
+import { txPut } from '../lib/requests.ts';
 import { pendingUploadSeconds } from '../lib/uploads.ts';
 
 export function request(ctx: Context) {
@@ -33,7 +34,7 @@ export function request(ctx: Context) {
     expiresAt: util.time.nowEpochSeconds() + pendingUploadSeconds,
   };
   ctx.stash.document = document;
-  return transactWrite([
+  return callerTransactWrite(ctx, table, [
     txPut(table, documentKey(applicant.id, id), document),
     auditPut(ctx, table, {
       action: 'DOCUMENT_UPLOAD_REQUESTED',
@@ -45,6 +46,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return ctx.stash.document;
 }

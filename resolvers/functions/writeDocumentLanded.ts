@@ -10,6 +10,7 @@ import { documentRejectedNotification } from '../lib/document-notifications.ts';
 import { documentKey } from '../lib/keys.ts';
 import { transactWrite, txUpdate, update, versionIs } from '../lib/requests.ts';
 import { conditionFailedAt } from '../lib/transactions.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);
@@ -39,6 +40,6 @@ export function request(ctx: Context) {
 
 export function response(ctx: Context) {
   if (conditionFailedAt(ctx, 0)) util.error('Document changed while its upload was checked; it is no longer PENDING_UPLOAD', 'ConflictError');
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return ctx.stash.landed;
 }

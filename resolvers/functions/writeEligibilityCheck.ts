@@ -2,10 +2,12 @@
 // rules and stores the check, with who ran it, and its audit event in one TransactWriteItems.
 import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { callerId, tableName } from '../lib/context.ts';
 import { assessEligibility } from '../lib/eligibility.ts';
 import { eligibilityKey } from '../lib/keys.ts';
-import { transactWrite, txPut } from '../lib/requests.ts';
+import { txPut } from '../lib/requests.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);
@@ -27,7 +29,7 @@ export function request(ctx: Context) {
     createdAt: util.time.nowISO8601(),
   };
   ctx.stash.check = check;
-  return transactWrite([
+  return callerTransactWrite(ctx, table, [
     txPut(table, eligibilityKey(applicant.id, id), check),
     auditPut(ctx, table, {
       action: 'ELIGIBILITY_CHECKED',
@@ -39,6 +41,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return ctx.stash.check;
 }

@@ -3,11 +3,13 @@
 // being as read (new, or at the version read), and the audit event.
 import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { callerId, tableName } from '../lib/context.ts';
 import { mlConsentKey } from '../lib/keys.ts';
 import { currentConsentVersion } from '../lib/ml-consent.ts';
-import { itemIsNew, transactWrite, txPut, versionIs } from '../lib/requests.ts';
+import { itemIsNew, txPut, versionIs } from '../lib/requests.ts';
 import { conditionFailedAt } from '../lib/transactions.ts';
+import { raiseDataSourceError, raiseWriteRefusal } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);
@@ -30,7 +32,7 @@ export function request(ctx: Context) {
     version: previous ? previous.version + 1 : 1,
   };
   ctx.stash.recorded = consent;
-  return transactWrite([
+  return callerTransactWrite(ctx, table, [
     txPut(table, mlConsentKey(userId, applicant.id, currentConsentVersion), consent, previous ? versionIs(previous.version) : itemIsNew),
     auditPut(ctx, table, {
       action: given ? 'ML_CONSENT_GIVEN' : 'ML_CONSENT_REVOKED',
@@ -42,9 +44,10 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
+  raiseWriteRefusal(ctx);
   if (conditionFailedAt(ctx, 0)) {
     util.error('ML consent was changed by another request at the same time; read it again and retry', 'ConflictError');
   }
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return ctx.stash.recorded;
 }

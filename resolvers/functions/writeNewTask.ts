@@ -4,12 +4,13 @@
 // creator leaves ctx.stash.notification for the "task assigned" email (issue 5 appends the email function).
 import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { activeUserProfile } from '../lib/conditions.ts';
 import { callerId, tableName } from '../lib/context.ts';
 import { countersUpdate } from '../lib/counters.ts';
-import { invalid } from '../lib/errors.ts';
+import { invalid, raiseDataSourceError, raiseWriteRefusal } from '../lib/errors.ts';
 import { applicantKey, taskKey, userKey } from '../lib/keys.ts';
-import { itemExists, transactWrite, txConditionCheck, txPut, type TransactItem } from '../lib/requests.ts';
+import { itemExists, txConditionCheck, txPut, type TransactItem } from '../lib/requests.ts';
 import { pendingTasksDelta, taskIndexKeys } from '../lib/tasks.ts';
 import { conditionFailedAt } from '../lib/transactions.ts';
 
@@ -40,7 +41,7 @@ export function request(ctx: Context) {
   }
   const items: TransactItem[] = [txPut(table, taskKey(id), task), txConditionCheck(table, userKey(assigneeId), activeUserProfile())];
   if (applicantId) items.push(txConditionCheck(table, applicantKey(applicantId), itemExists));
-  items.push(countersUpdate(table, { pendingTasks: pendingTasksDelta(null, 'PENDING') }));
+  items.push(countersUpdate(table, applicantId || id, { pendingTasks: pendingTasksDelta(null, 'PENDING') }));
   items.push(
     auditPut(ctx, table, {
       action: 'TASK_CREATED',
@@ -49,12 +50,13 @@ export function request(ctx: Context) {
       details: { applicantId, assigneeId, title, dueAt },
     }),
   );
-  return transactWrite(items);
+  return callerTransactWrite(ctx, table, items);
 }
 
 export function response(ctx: Context) {
+  raiseWriteRefusal(ctx);
   if (conditionFailedAt(ctx, 1)) invalid('input.assigneeId', 'must be an existing, active user');
   if (ctx.stash.task.applicantId && conditionFailedAt(ctx, 2)) invalid('input.applicantId', 'must be an existing applicant');
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return ctx.stash.task;
 }

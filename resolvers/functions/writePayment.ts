@@ -2,9 +2,11 @@
 // Checkout Session's id and URL and the catalogue's price, and its audit event, in one TransactWriteItems.
 import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { callerId, tableName } from '../lib/context.ts';
 import { gsi, paymentKey } from '../lib/keys.ts';
-import { transactWrite, txPut } from '../lib/requests.ts';
+import { txPut } from '../lib/requests.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);
@@ -35,7 +37,7 @@ export function request(ctx: Context) {
   };
   if (session.levelOfStudy) payment.levelOfStudy = session.levelOfStudy;
   ctx.stash.payment = payment;
-  return transactWrite([
+  return callerTransactWrite(ctx, table, [
     txPut(table, paymentKey(applicant.id, id), payment),
     auditPut(ctx, table, {
       action: 'CHECKOUT_CREATED',
@@ -53,6 +55,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return { payment: ctx.stash.payment, checkoutUrl: ctx.stash.payment.checkoutUrl };
 }

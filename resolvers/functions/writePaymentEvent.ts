@@ -12,6 +12,7 @@ import { paymentKey, stripeEventKey } from '../lib/keys.ts';
 import { paymentEventTransitions, revenueDelta, stripeEventMarkerSeconds } from '../lib/payment-events.ts';
 import { transactWrite, txPut, txUpdate, update, versionIs, type TransactItem } from '../lib/requests.ts';
 import { conditionFailedAt } from '../lib/transactions.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);
@@ -51,7 +52,7 @@ export function request(ctx: Context) {
     ),
   );
   const delta = revenueDelta(payment.status, rule.to, payment.amountCents);
-  if (delta !== 0) items.push(countersUpdate(table, { revenueCents: delta }));
+  if (delta !== 0) items.push(countersUpdate(table, payment.applicantId, { revenueCents: delta }));
   items.push(
     auditPut(ctx, table, {
       action: rule.action,
@@ -84,6 +85,6 @@ export function response(ctx: Context) {
     return ctx.stash.payment;
   }
   if (conditionFailedAt(ctx, 1)) util.error('Payment changed while the event was applied; deliver the event again', 'ConflictError');
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return ctx.stash.applied;
 }

@@ -2,9 +2,11 @@
 // TransactWriteItems. Leaves ctx.stash.notification for the "review posted" email (issue 5 appends the email function).
 import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { callerId, tableName } from '../lib/context.ts';
 import { reviewKey } from '../lib/keys.ts';
-import { transactWrite, txPut } from '../lib/requests.ts';
+import { txPut } from '../lib/requests.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);
@@ -24,7 +26,7 @@ export function request(ctx: Context) {
   };
   ctx.stash.posted = review;
   ctx.stash.notification = { topic: 'REVIEW_POSTED', recipientId: applicant.ownerId, applicantId: applicant.id, reviewId: id };
-  return transactWrite([
+  return callerTransactWrite(ctx, table, [
     txPut(table, reviewKey(applicant.id, id), review),
     auditPut(ctx, table, {
       action: 'REVIEW_POSTED',
@@ -36,6 +38,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return ctx.stash.posted;
 }

@@ -5,6 +5,7 @@ import { auditPut } from '../lib/audit.ts';
 import { tableName } from '../lib/context.ts';
 import { gsi, teamSortKey, userKey } from '../lib/keys.ts';
 import { transactWrite, txPut } from '../lib/requests.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const table = tableName(ctx);
@@ -33,6 +34,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return ctx.stash.profile;
 }

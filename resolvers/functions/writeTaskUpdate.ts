@@ -4,11 +4,12 @@
 // other than the caller leaves ctx.stash.notification for the "task assigned" email (issue 5 appends the email function).
 import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
+import { callerTransactWrite } from '../lib/caller-check.ts';
 import { activeUserProfile } from '../lib/conditions.ts';
 import { callerId, tableName } from '../lib/context.ts';
-import { conflict, invalid, raiseIfDataSourceError } from '../lib/errors.ts';
+import { conflict, invalid, raiseIfDataSourceError, raiseWriteRefusal } from '../lib/errors.ts';
 import { taskKey, userKey } from '../lib/keys.ts';
-import { transactWrite, txConditionCheck, txUpdate, update, versionIs, type TransactItem } from '../lib/requests.ts';
+import { txConditionCheck, txUpdate, update, versionIs, type TransactItem } from '../lib/requests.ts';
 import { taskIndexKeys } from '../lib/tasks.ts';
 import { conditionFailedAt } from '../lib/transactions.ts';
 
@@ -50,10 +51,11 @@ export function request(ctx: Context) {
       },
     }),
   );
-  return transactWrite(items);
+  return callerTransactWrite(ctx, table, items);
 }
 
 export function response(ctx: Context) {
+  raiseWriteRefusal(ctx);
   if (ctx.stash.assigneeMoved && conditionFailedAt(ctx, 1)) invalid('input.assigneeId', 'must be an existing, active user');
   raiseIfDataSourceError(ctx, 'Task', ctx.stash.taskUpdate.expectedVersion);
   return ctx.stash.updatedTask;

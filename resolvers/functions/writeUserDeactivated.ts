@@ -6,6 +6,7 @@ import { tableName } from '../lib/context.ts';
 import { userKey } from '../lib/keys.ts';
 import { transactWrite, txUpdate, update, versionIs } from '../lib/requests.ts';
 import { conditionFailedAt } from '../lib/transactions.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const profile = ctx.stash.targetUser;
@@ -21,6 +22,6 @@ export function request(ctx: Context) {
 
 export function response(ctx: Context) {
   if (conditionFailedAt(ctx, 0)) util.error('The user profile changed meanwhile; run deactivateUser again', 'ConflictError');
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return ctx.stash.updatedProfile;
 }

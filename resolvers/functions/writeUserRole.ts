@@ -8,6 +8,7 @@ import { gsi, teamSortKey, userKey } from '../lib/keys.ts';
 import { transactWrite, txUpdate, update, versionIs } from '../lib/requests.ts';
 import { conditionFailedAt } from '../lib/transactions.ts';
 import { teamRoles } from '../lib/users.ts';
+import { raiseDataSourceError } from '../lib/errors.ts';
 
 export function request(ctx: Context) {
   const profile = ctx.stash.targetUser;
@@ -30,6 +31,6 @@ export function request(ctx: Context) {
 
 export function response(ctx: Context) {
   if (conditionFailedAt(ctx, 0)) util.error('The user profile changed meanwhile; run setUserRole again', 'ConflictError');
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  raiseDataSourceError(ctx);
   return ctx.stash.updatedProfile;
 }

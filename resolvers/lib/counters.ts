@@ -1,11 +1,44 @@
+// Sharded dashboard counters (docs/data-model.md, "Dashboard counters"): a write adds to the shard of its applicant.
 import { util } from '@aws-appsync/utils';
-import { countersKey } from './keys.ts';
+import { countersPartition, counterShardKey, type Key } from './keys.ts';
 import { txUpdate, update } from './requests.ts';
+
+export const counterShardCount = 16;
 
 /** The dashboard counter of applicants in one status. */
 export const applicantStatusCounter = (status: string): string => `applicants_${status}`;
 
-/** Moves dashboard counters inside the transaction of the write that changes them (ADD creates missing counters). */
-export function countersUpdate(table: string, deltas: Record<string, number>) {
-  return txUpdate(table, countersKey(), update({ set: { updatedAt: util.time.nowISO8601() }, add: deltas }));
+/** The shard of an id, from its last two characters (a ULID's end is random). */
+export function counterShardOf(id: string): number {
+  return (id.charCodeAt(id.length - 1) * 31 + id.charCodeAt(id.length - 2)) % counterShardCount;
+}
+
+/** Every shard's key, for whoever recomputes the counters (migration, repair). */
+export function counterShardKeys(): Key[] {
+  return Array.from({ length: counterShardCount }, (_, shard) => counterShardKey(shard));
+}
+
+export { countersPartition };
+
+/**
+ * Moves dashboard counters inside the transaction of the write that changes them (ADD creates missing counters),
+ * on the shard of `shardId` (the applicant's id, or the task's when it has no applicant).
+ */
+export function countersUpdate(table: string, shardId: string, deltas: Record<string, number>) {
+  return txUpdate(table, counterShardKey(counterShardOf(shardId)), update({ set: { updatedAt: util.time.nowISO8601() }, add: deltas }));
+}
+
+/** The figures summed over the shards read, and the latest updatedAt. */
+export function sumCounterShards(shards: Record<string, unknown>[]): { totals: Record<string, number>; updatedAt: string | null } {
+  const totals: Record<string, number> = {};
+  let updatedAt: string | null = null;
+  for (const shard of shards) {
+    for (const name of Object.keys(shard)) {
+      const value = shard[name];
+      if (typeof value === 'number' && name !== 'shard') totals[name] = (totals[name] || 0) + value;
+    }
+    const at = shard.updatedAt;
+    if (typeof at === 'string' && (updatedAt === null || at > updatedAt)) updatedAt = at;
+  }
+  return { totals, updatedAt };
 }

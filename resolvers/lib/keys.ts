@@ -24,7 +24,10 @@ export const auditKey = (resourceType: string, resourceId: string, id: string): 
   pk: `AUDIT#${resourceType}#${resourceId}`,
   sk: id,
 });
-export const countersKey = (): Key => ({ pk: 'COUNTERS', sk: 'DASHBOARD' });
+/** The dashboard counters' partition; each shard is one item in it (lib/counters.ts). */
+export const countersPartition = 'COUNTERS';
+export const counterShardPrefix = 'DASHBOARD#';
+export const counterShardKey = (shard: number): Key => ({ pk: countersPartition, sk: `${counterShardPrefix}${shard}` });
 
 /** Sort-key prefixes of the items under an applicant. */
 export const applicantChildPrefix = {

@@ -2,6 +2,7 @@
 // Transactions are written raw so each condition and update expression reads exactly as docs/data-model.md says.
 import { util } from '@aws-appsync/utils';
 import type { Key } from './keys.ts';
+import { pageToken } from './validate.ts';
 
 export type Expression = {
   expression: string;
@@ -91,7 +92,7 @@ export function queryPage(page: {
     ...(page.index ? { index: page.index } : {}),
     query: expression(text, names, values),
     limit: page.limit,
-    nextToken: page.nextToken || null,
+    nextToken: pageToken('nextToken', page.nextToken),
     scanIndexForward: page.newestFirst === false,
     ...(page.filter ? { filter: page.filter } : {}),
   };

@@ -34,3 +34,19 @@ export function ulid(field: string, value: string): string {
   if (!util.matches('^[0-9A-HJKMNP-TV-Z]{26}$', value || '')) invalid(field, 'must be an id issued by this API');
   return value;
 }
+
+export function optionalUlid(field: string, value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return ulid(field, value);
+}
+
+/** AppSync's nextToken is opaque base64; anything else is refused before it reaches the data source. */
+export const maxPageTokenLength = 4096;
+
+export function pageToken(field: string, value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (value.length > maxPageTokenLength || !util.matches('^[A-Za-z0-9+/_=-]+$', value)) {
+    invalid(field, 'must be the nextToken of the previous page of this same list');
+  }
+  return value;
+}

@@ -2,7 +2,8 @@ import { DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dy
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicantKey, auditKey, countersKey, threadKey } from '../../resolvers/lib/keys.ts';
+import { applicantKey, auditKey, threadKey } from '../../resolvers/lib/keys.ts';
+import { counter as counterNamed } from './support/table-fixtures.ts';
 import {
   ArchiveApplicantDocument,
   AssignApplicantDocument,
@@ -66,8 +67,7 @@ async function auditTrail(applicantId: string): Promise<Record<string, unknown>[
 }
 
 async function counter(status: ApplicantStatus): Promise<number> {
-  const counters = await tableItem(countersKey());
-  return (counters?.[`applicants_${status}`] as number | undefined) ?? 0;
+  return counterNamed(`applicants_${status}`);
 }
 
 async function create(by: SignedInUser = owner, overrides = {}): Promise<ApplicantFieldsFragment> {

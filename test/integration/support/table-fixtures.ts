@@ -4,7 +4,8 @@
 import { DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { monotonicFactory } from 'ulid';
-import { auditKey, countersKey, documentKey, gsi, paymentKey, type Key } from '../../../resolvers/lib/keys.ts';
+import { countersPartition, sumCounterShards } from '../../../resolvers/lib/counters.ts';
+import { auditKey, documentKey, gsi, paymentKey, type Key } from '../../../resolvers/lib/keys.ts';
 import { awsClientConfig, localStack } from '../../setup/local-stack.ts';
 
 let client: DynamoDBClient | undefined;
@@ -40,10 +41,22 @@ export async function auditEventsOf(resourceType: string, resourceId: string): P
   return (Items ?? []).map((item) => unmarshall(item));
 }
 
-/** The dashboard counter `name` (0 when never moved). */
+/** Every dashboard counter shard (lib/counters.ts). */
+export async function counterShards(): Promise<Item[]> {
+  const { Items } = await dynamodb().send(
+    new QueryCommand({
+      TableName: localStack().tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: marshall({ ':pk': countersPartition }),
+      ConsistentRead: true,
+    }),
+  );
+  return (Items ?? []).map((item) => unmarshall(item));
+}
+
+/** The dashboard counter `name`, summed over the shards (0 when never moved). */
 export async function counter(name: string): Promise<number> {
-  const item = await getItem(countersKey());
-  return Number(item?.[name] ?? 0);
+  return sumCounterShards(await counterShards()).totals[name] ?? 0;
 }
 
 const now = () => new Date().toISOString();

@@ -6,7 +6,7 @@ import { ensureTable } from '../../../local/emulators/table.ts';
 import { demoApplicants, demoTasks } from '../../../local/seed/demo-scenario.ts';
 import { demoUsers, type SeededUser } from '../../../local/seed/demo-users.ts';
 import { seedApplicantDataDirectly } from '../../../local/seed/index.ts';
-import { applicantKey, countersKey, gsi, threadKey } from '../../../resolvers/lib/keys.ts';
+import { applicantKey, counterShardKey, gsi, threadKey } from '../../../resolvers/lib/keys.ts';
 import { awsClientConfig, localStack } from '../../setup/local-stack.ts';
 
 // The applicant half of the seed, into a table of its own on the shared DynamoDB Local, so what is counted is exactly
@@ -56,7 +56,7 @@ describe('demo applicant data', () => {
   });
 
   it('keeps the dashboard counters equal to what the indexes hold', async () => {
-    const counters = await get(countersKey());
+    const counters = await get(counterShardKey(0));
     for (const status of [
       'DRAFT',
       'DOCUMENTS_SUBMITTED',

@@ -14,6 +14,8 @@ import {
   tableName,
 } from './evaluate-resolver.ts';
 import { errorTypeOf, runFunction } from './run-function.ts';
+import { counterShardOf } from '../../../resolvers/lib/counters.ts';
+import { counterShardKey } from '../../../resolvers/lib/keys.ts';
 
 // Applicants: the pipeline rules, and each resolver's and function's request shape as the evaluator produces it from
 // the built bundles (`npm run build` first).
@@ -143,8 +145,10 @@ describe('createApplicant', () => {
     const { result, error } = evaluate(code, 'request', { caller: callers.applicantA, arguments: { input: createInput } });
     expect(error).toBeUndefined();
     expect(result.operation).toBe('TransactWriteItems');
-    const [applicant, thread, counters, audit] = result.transactItems.map(describeTransactItem);
-    expect(result.transactItems).toHaveLength(4);
+    const [applicant, thread, counters, audit, callerCheck] = result.transactItems.map(describeTransactItem);
+    expect(result.transactItems).toHaveLength(5);
+    expect(callerCheck).toMatchObject({ operation: 'ConditionCheck', key: { pk: `USER#${callers.applicantA.sub}`, sk: 'PROFILE' } });
+    expect(callerCheck.condition).toBe('attribute_exists(pk) AND active = true AND role IN ("APPLICANT", "STAFF", "ADMIN")');
 
     const id = applicant.attributes.id;
     expect(id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
@@ -177,7 +181,7 @@ describe('createApplicant', () => {
       condition: 'attribute_not_exists(pk)',
       attributes: { type: 'THREAD', applicantId: id, ownerId: callers.applicantA.sub, applicantName: 'Amara Okafor', unreadByStaff: 0, unreadByApplicant: 0, version: 1 },
     });
-    expect(counters.key).toEqual({ pk: 'COUNTERS', sk: 'DASHBOARD' });
+    expect(counters.key).toEqual(counterShardKey(counterShardOf(id)));
     expect(counters.update).toMatch(/ADD applicants_DRAFT 1$/);
     expect(audit.key.pk).toBe(`AUDIT#APPLICANT#${id}`);
     expect(audit.attributes).toMatchObject({ action: 'APPLICANT_CREATED', actorId: callers.applicantA.sub, resourceType: 'APPLICANT', sourceIp: '203.0.113.7' });
@@ -263,13 +267,24 @@ describe('dashboardSummary', () => {
   const code = resolverBundle('Query', 'dashboardSummary');
   const counters = { applicants_DRAFT: 3, applicants_ACCEPTED: 2, applicants_IN_REVIEW: 0, pendingTasks: 5, revenueCents: 150000, updatedAt: '2025-01-03T00:00:00.000Z' };
 
-  it('given a request, when it is built, then it is one GetItem of the counters item', () => {
+  it('given a request, when it is built, then it is ONE Query of the counters partition, every shard in one page', () => {
     const { result } = evaluate(code, 'request', { caller: callers.staff });
-    expect(result).toMatchObject({ operation: 'GetItem', key: { pk: { S: 'COUNTERS' }, sk: { S: 'DASHBOARD' } } });
+    expect(result).toMatchObject({ operation: 'Query', limit: 16, query: { expression: '#pk = :pk AND begins_with(#sk, :skPrefix)' } });
+    expect(result.query.expressionValues).toEqual({ ':pk': { S: 'COUNTERS' }, ':skPrefix': { S: 'DASHBOARD#' } });
+  });
+
+  it('given the counters split over shards, when read, then each figure is the sum and updatedAt the latest', () => {
+    const shards = [
+      { ...counterShardKey(0), applicants_DRAFT: 2, pendingTasks: 5, revenueCents: 100000, updatedAt: '2025-01-01T00:00:00.000Z' },
+      { ...counterShardKey(7), applicants_DRAFT: 1, applicants_ACCEPTED: 2, revenueCents: 50000, updatedAt: counters.updatedAt },
+    ];
+    const { result } = evaluate(code, 'response', { caller: callers.admin, result: { items: shards } });
+    expect(result).toMatchObject({ acceptedClients: 2, pendingTasks: 5, totalRevenueCents: 150000, updatedAt: counters.updatedAt });
+    expect(result.applicantsByStatus[0]).toEqual({ status: 'DRAFT', count: 3 });
   });
 
   it('given the counters, when an admin reads them, then every status is listed (zeros too), with accepted clients and revenue', () => {
-    const { result } = evaluate(code, 'response', { caller: callers.admin, result: counters });
+    const { result } = evaluate(code, 'response', { caller: callers.admin, result: { items: [counters] } });
     expect(result.applicantsByStatus).toHaveLength(10);
     expect(result.applicantsByStatus[0]).toEqual({ status: 'DRAFT', count: 3 });
     expect(result.applicantsByStatus.find((s: { status: string }) => s.status === 'ARCHIVED')).toEqual({ status: 'ARCHIVED', count: 0 });
@@ -277,11 +292,11 @@ describe('dashboardSummary', () => {
   });
 
   it('given the counters, when staff read them, then revenue is null', () => {
-    expect(evaluate(code, 'response', { caller: callers.staff, result: counters }).result.totalRevenueCents).toBeNull();
+    expect(evaluate(code, 'response', { caller: callers.staff, result: { items: [counters] } }).result.totalRevenueCents).toBeNull();
   });
 
   it('given no counters item yet, when read, then every figure is zero', () => {
-    const { result } = evaluate(code, 'response', { caller: callers.admin, result: null });
+    const { result } = evaluate(code, 'response', { caller: callers.admin, result: { items: [] } });
     expect(result).toMatchObject({ acceptedClients: 0, pendingTasks: 0, totalRevenueCents: 0, updatedAt: null });
   });
 });
@@ -320,14 +335,14 @@ describe('moveApplicantStatus', () => {
     });
     expect(result.operation).toBe('TransactWriteItems');
     const [applicant, counters, audit] = result.transactItems.map(describeTransactItem);
-    expect(result.transactItems).toHaveLength(3);
+    expect(result.transactItems).toHaveLength(4);
     expect(applicant.operation).toBe('UpdateItem');
     expect(applicant.key).toEqual({ pk: `APPLICANT#${applicantId}`, sk: 'APPLICANT' });
     expect(applicant.condition).toBe('attribute_exists(pk) AND version = 4 AND status = "IN_REVIEW"');
     expect(applicant.update).toMatch(
       new RegExp(`^SET status = "CONSULTATION_SCHEDULED", statusChangedAt = "[^"]+", statusChangedBy = "${callers.staff.sub}", gsi2pk = "APPLICANT_STATUS#CONSULTATION_SCHEDULED", updatedAt = "[^"]+" ADD version 1$`),
     );
-    expect(counters.key).toEqual({ pk: 'COUNTERS', sk: 'DASHBOARD' });
+    expect(counters.key).toEqual(counterShardKey(counterShardOf(applicantId)));
     expect(counters.update).toMatch(/ADD applicants_IN_REVIEW -1, applicants_CONSULTATION_SCHEDULED 1$/);
     expect(audit.attributes).toMatchObject({ action: 'APPLICANT_ADVANCED', resourceId: applicantId, actorId: callers.staff.sub });
     expect(JSON.parse(audit.attributes.details)).toEqual({ from: 'IN_REVIEW', to: 'CONSULTATION_SCHEDULED', via: 'changeApplicantStatus', note: 'Call booked' });
@@ -435,7 +450,7 @@ describe('updateApplicant and writeApplicantChanges', () => {
       caller: callers.applicantA,
       stash: { applicant: inStatus('DOCUMENTS_SUBMITTED'), applicantChanges: { fields: { annualBudgetUsd: 1 }, expectedVersion: 4 } },
     });
-    expect(result.transactItems).toHaveLength(2);
+    expect(result.transactItems).toHaveLength(3);
   });
 
   it('given an ARCHIVED applicant, when staff edit it, then it is NotEditable', async () => {
@@ -489,7 +504,7 @@ describe('assignApplicant', () => {
   it('given staffId null on an assigned applicant, when the write is built, then it removes the assignee keys and has no profile check', () => {
     const assigned = { ...stored, assignedStaffId: staffSub, gsi3pk: `ASSIGNEE#${staffSub}`, gsi3sk: `APPLICANT#${applicantId}` };
     const { result } = evaluate(write, 'request', { caller: callers.staff, stash: { applicant: assigned, assignment: { staffId: null, expectedVersion: 4 } } });
-    expect(result.transactItems.map((i: { operation: string }) => i.operation)).toEqual(['UpdateItem', 'PutItem']);
+    expect(result.transactItems.map((i: { operation: string }) => i.operation)).toEqual(['UpdateItem', 'PutItem', 'ConditionCheck']);
     expect(readable(result.transactItems[0].update)).toMatch(/REMOVE assignedStaffId, gsi3pk, gsi3sk ADD version 1$/);
   });
 

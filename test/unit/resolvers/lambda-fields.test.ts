@@ -12,12 +12,14 @@ import {
   tableName,
   type Caller,
 } from './evaluate-resolver.ts';
+import { counterShardOf } from '../../../resolvers/lib/counters.ts';
+import { counterShardKey } from '../../../resolvers/lib/keys.ts';
 
 // The resolvers of the Lambda-backed and IAM-only fields (issue 5): uploads and downloads, checkout and Stripe
 // events, user administration, and the email function. Request shapes from the built bundles (`npm run build`).
 
-const applicantId = '01JAPPLICANT000000000000A1';
-const documentId = '01JDOCUMENT0000000000000D1';
+const applicantId = '01JAPP11CANT000000000000A1';
+const documentId = '01JD0CVMENT0000000000000D1';
 const paymentId = '01JPAYMENT00000000000000P1';
 
 /** The S3 upload handler and the Stripe webhook sign their calls with IAM. */
@@ -130,7 +132,7 @@ describe('requestDocumentUpload', () => {
     expect(ttl).toBeGreaterThan(24 * 3600 - 60);
     expect(ttl).toBeLessThanOrEqual(24 * 3600);
     expect(audit).toMatchObject({ operation: 'PutItem', attributes: { action: 'DOCUMENT_UPLOAD_REQUESTED', resourceType: 'DOCUMENT', resourceId: after.document.id } });
-    expect(result.transactItems).toHaveLength(2);
+    expect(result.transactItems).toHaveLength(3);
   });
 
   it('given an ARCHIVED applicant, when the item would be written, then it is refused', () => {
@@ -382,7 +384,7 @@ describe('applyPaymentEvent (IAM)', () => {
     expect(marker.attributes.expiresAt - Math.floor(Date.now() / 1000)).toBeGreaterThan(89 * 24 * 3600);
     expect(update.update).toMatch(/^SET status = "SUCCEEDED", updatedAt = "[^"]+", stripePaymentIntentId = "pi_1" ADD version 1$/);
     expect(update.condition).toBe('(attribute_exists(pk) AND version = 1) AND (status IN ("CREATED", "PENDING", "EXPIRED", "FAILED"))');
-    expect(counters).toMatchObject({ key: { pk: 'COUNTERS', sk: 'DASHBOARD' } });
+    expect(counters).toMatchObject({ key: counterShardKey(counterShardOf(applicantId)) });
     expect(counters.update).toContain('ADD revenueCents 1500');
     expect(audit.attributes).toMatchObject({ action: 'PAYMENT_SUCCEEDED', resourceType: 'PAYMENT', resourceId: paymentId });
     expect(stash.applied).toMatchObject({ status: 'SUCCEEDED', version: 2, stripePaymentIntentId: 'pi_1' });
@@ -477,6 +479,10 @@ describe('inviteStaff, setUserRole, deactivateUser', () => {
     gsi4pk: 'TEAM',
     gsi4sk: 'Sam Staff#user-staff-2',
   };
+  const adminProfile = { ...staffProfile, id: callers.admin.sub, role: 'ADMIN' };
+  /** The profile a GetItem asks for: the calling admin's own, or the target's. */
+  const profileByKey = (request: Record<string, unknown>) =>
+    JSON.stringify(request.key).includes(callers.admin.sub) ? adminProfile : staffProfile;
 
   it('given an invitation for the APPLICANT role, when requested, then it is refused naming input.role', () => {
     const input = { email: 'new@example.com', fullName: 'New Person', role: 'APPLICANT' };
@@ -526,24 +532,34 @@ describe('inviteStaff, setUserRole, deactivateUser', () => {
 
   it('given an active user, when deactivated, then Cognito goes first and the profile is marked inactive on the version read', async () => {
     const run = await runPipeline('Mutation', 'deactivateUser', callers.admin, { userId: staffProfile.id }, {
-      table: (request) => ({ result: request.operation === 'GetItem' ? staffProfile : {} }),
+      table: (request) => ({ result: request.operation === 'GetItem' ? profileByKey(request) : {} }),
       identity: () => ({ result: { userId: staffProfile.id } }),
     });
     expect(run.errors).toEqual([]);
     expect(run.data).toMatchObject({ id: staffProfile.id, active: false, version: 4 });
-    expect(run.requests.map((r) => r.dataSource)).toEqual(['table', 'identity', 'table']);
-    expect(run.requests[1]?.request).toEqual({ operation: 'Invoke', payload: { field: 'deactivateUser', userId: staffProfile.id } });
-    const write = run.requests[2]?.request;
+    // The caller's own standing first (lib/caller-check.ts), then the target, Cognito, the profile.
+    expect(run.requests.map((r) => r.dataSource)).toEqual(['table', 'table', 'identity', 'table']);
+    expect(run.requests[2]?.request).toEqual({ operation: 'Invoke', payload: { field: 'deactivateUser', userId: staffProfile.id } });
+    const write = run.requests[3]?.request;
     expect(readable(write.transactItems[0].update)).toMatch(/^SET active = false, updatedAt = "[^"]+" ADD version 1$/);
     expect(plainMap(write.transactItems[1].attributeValues)).toMatchObject({ action: 'USER_DEACTIVATED' });
   });
 
   it('given a user Cognito does not know, when deactivated, then the Lambda’s NotFound reaches the client and nothing is written', async () => {
     const run = await runPipeline('Mutation', 'deactivateUser', callers.admin, { userId: staffProfile.id }, {
-      table: () => ({ result: staffProfile }),
+      table: (request) => ({ result: profileByKey(request) }),
       identity: () => ({ error: { message: '[NotFound] User not found', type: 'Lambda:Unhandled' } }),
     });
     expect(run.errors).toEqual([expect.objectContaining({ errorType: 'NotFound', message: 'User not found' })]);
-    expect(run.requests.map((r) => r.dataSource)).toEqual(['table', 'identity']);
+    expect(run.requests.map((r) => r.dataSource)).toEqual(['table', 'table', 'identity']);
+  });
+
+  it('given an admin whose profile was deactivated since their token was issued, when they deactivate someone, then it is Unauthorized and Cognito is never called', async () => {
+    const run = await runPipeline('Mutation', 'deactivateUser', callers.admin, { userId: staffProfile.id }, {
+      table: (request) => ({ result: { ...profileByKey(request), active: false } }),
+      identity: () => ({ result: { userId: staffProfile.id } }),
+    });
+    expect(run.errors).toEqual([expect.objectContaining({ errorType: 'Unauthorized' })]);
+    expect(run.requests.map((r) => r.dataSource)).toEqual(['table']);
   });
 });

@@ -5,7 +5,7 @@ import { callers, evaluate, functionBundle, readable, resolverBundle, runHandler
 // Payments: priceCatalog, listPayments, onPaymentChanged. Each handler's request shape as the evaluator produces it
 // from the built bundle.
 
-const applicantId = '01JAPPLICANT000000000000A1';
+const applicantId = '01JAPP11CANT000000000000A1';
 
 describe('priceCatalog', () => {
   it('given any signed-in user, when the catalogue is asked for, then it is the server-side list, on the NONE data source', async () => {
