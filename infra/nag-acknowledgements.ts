@@ -26,7 +26,7 @@ export function acknowledgeNagFindings(stack: ScholarvalleyStack, config: Pick<S
     acknowledge(
       stack.directory.userPool,
       'AwsSolutions-COG8',
-      'Threat protection was turned off for this deployment (-c threatProtection=off) to stay on the Essentials plan and its free allowance.',
+      "Threat protection needs Cognito's Plus plan, most of the modeled bill; the stage file states Essentials (threatProtection off) and WAF rate limits and Bot Control guard sign-up and sign-in instead.",
     );
   }
   acknowledge(

@@ -58,7 +58,9 @@ export class ScholarvalleyStack extends Stack {
     const { config } = props;
     super(scope, id, {
       description: `Scholarvalley API (${config.stage}): AppSync, DynamoDB, Cognito, S3, Lambda`,
-      terminationProtection: config.retainData,
+      // Never on a first create: CDK sets it before the change set runs, and a protected stack that failed to create
+      // cannot be deleted, so it could not be retried (docs/deployment.md, "First deployment").
+      terminationProtection: config.terminationProtection && !config.firstDeploy,
       ...props,
     });
     const rootDir = props.rootDir ?? repositoryRoot;
@@ -91,13 +93,13 @@ export class ScholarvalleyStack extends Stack {
     } else {
       Annotations.of(this).addWarningV2(
         'scholarvalley:no-sender',
-        'No SES sender: pass -c senderDomain=example.com or -c senderEmail=team@example.com; the email Lambda cannot send until then.',
+        `No SES sender: set senderDomain or senderEmail in infra/stages/${config.stage}.json; the email Lambda cannot send until then.`,
       );
     }
     if (config.frontendOrigins.length === 0) {
       Annotations.of(this).addWarningV2(
         'scholarvalley:no-frontend-origins',
-        'No frontend origins: pass -c frontendOrigins=https://app.example.com so browsers may upload and Stripe Checkout can return.',
+        `No frontend origins: set frontendOrigins in infra/stages/${config.stage}.json so browsers may upload and Stripe Checkout can return.`,
       );
     }
 
@@ -106,7 +108,8 @@ export class ScholarvalleyStack extends Stack {
       invitation: staffInvitationMessage,
       retainData: config.retainData,
       threatProtection: config.threatProtection,
-      ...(config.cognitoEmailViaSes && sender
+      // On a first create the SES identity made by the same create is not verified yet, and Cognito refuses one that is not.
+      ...(config.cognitoEmailViaSes && !config.firstDeploy && sender
         ? { sesEmail: { fromEmail: sender, ...(config.senderDomain ? { verifiedDomain: config.senderDomain } : {}) } }
         : {}),
     });

@@ -12,7 +12,7 @@ let iam: ReturnType<typeof readIam>;
 let ids: { table: string; userPool: string; secret: string; api: string; identity: string; configSet: string };
 
 beforeAll(async () => {
-  const { template } = await synth({ lambdas: allLambdasWritten, context: { senderDomain: 'scholarvalley.com' } });
+  const { template } = await synth({ lambdas: allLambdasWritten });
   iam = readIam(template);
   const only = (type: string) => {
     const found = Object.keys(template.findResources(type));
@@ -220,7 +220,7 @@ describe('least-privilege IAM', () => {
       const variables = Object.keys(fn(name).environment).filter((v) => v !== 'NODE_OPTIONS').sort();
       expect(variables, name).toEqual(settings.map((s) => configNames[s]).sort());
     }
-    expect(fn('email').environment[configNames.emailFromAddress]).toBe('no-reply@scholarvalley.com');
+    expect(fn('email').environment[configNames.emailFromAddress]).toBe('no-reply@dev.scholarvalley.com');
   });
 
   it.each(['email', 'uploads'])(

@@ -51,9 +51,9 @@ describe('cdk-nag AwsSolutions', () => {
     expect(findings(stack)).toEqual([]);
   });
 
-  it('given threatProtection=off, then the pool is on Essentials without threat protection, and nothing is reported', async () => {
-    const { stack, template } = await synth({ context: { threatProtection: 'off' } });
-    template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'ESSENTIALS', UserPoolAddOns: Match.absent() });
+  it('given threatProtection=audit (the Plus plan, opted into), then the pool has threat protection, and nothing is reported', async () => {
+    const { stack, template } = await synth({ context: { threatProtection: 'audit' } });
+    template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'PLUS', UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' } });
     expect(findings(stack)).toEqual([]);
   });
 

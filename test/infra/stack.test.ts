@@ -13,10 +13,10 @@ import { documentObjectKey } from '../../resolvers/lib/keys.ts';
 import { findCycle } from './support/dependencies.ts';
 import { allLambdasWritten, synth } from './support/synth.ts';
 
-// A dev stack with every Lambda written and an SES sender domain: everything the stack can hold.
+// A dev stack (infra/stages/dev.json, with its SES sender domain) with every Lambda written: everything the stack can hold.
 let template: Template;
 beforeAll(async () => {
-  ({ template } = await synth({ lambdas: allLambdasWritten, context: { senderDomain: 'scholarvalley.com' } }));
+  ({ template } = await synth({ lambdas: allLambdasWritten }));
 });
 
 const resourcesOf = (type: string) => Object.values(template.findResources(type));
@@ -101,7 +101,7 @@ describe('the stack, as synthesized for dev', () => {
     expect(bucket.DependsOn).toContain(permissionId);
   });
 
-  it('given the user pool, then email sign-in, self sign-up, verified email, a strong password, threat protection and the groups', () => {
+  it('given the user pool, then email sign-in, self sign-up, verified email, a strong password, the Essentials plan and the groups', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
@@ -109,8 +109,8 @@ describe('the stack, as synthesized for dev', () => {
       Policies: {
         PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }),
       },
-      UserPoolTier: 'PLUS',
-      UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' },
+      UserPoolTier: 'ESSENTIALS',
+      UserPoolAddOns: Match.absent(),
       LambdaConfig: { PostConfirmation: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Functionspostconfirmation'), 'Arn'] } },
       DeletionProtection: 'INACTIVE',
     });
@@ -163,7 +163,7 @@ describe('the stack, as synthesized for dev', () => {
     const [configurationSetId] = Object.keys(template.findResources('AWS::SES::ConfigurationSet'));
     // The identity's default configuration set: functions/email sends without ConfigurationSetName.
     template.hasResourceProperties('AWS::SES::EmailIdentity', {
-      EmailIdentity: 'scholarvalley.com',
+      EmailIdentity: 'dev.scholarvalley.com',
       ConfigurationSetAttributes: { ConfigurationSetName: { Ref: configurationSetId } },
     });
     template.hasResourceProperties('AWS::SES::ConfigurationSet', {

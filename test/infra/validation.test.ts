@@ -19,7 +19,8 @@ beforeAll(async () => {
     validation: true,
     nagPlugin: true,
     lambdas: allLambdasWritten,
-    context: { stage: 'prod', senderDomain: 'scholarvalley.com', frontendOrigins: 'https://app.scholarvalley.com' },
+    // A plain `cdk synth -c stage=prod`: everything else comes from infra/stages/prod.json.
+    context: { stage: 'prod' },
   }));
 });
 afterAll(() => Object.assign(process.env, saved));
@@ -51,7 +52,12 @@ describe('prod, synthesized with template validation and cdk-nag on, offline and
     template.hasResourceProperties('AWS::AppSync::GraphQLApi', { IntrospectionConfig: 'DISABLED' });
   });
 
-  it('given prod, then CORS and Checkout use the configured origin, and logs are kept 90 days', () => {
+  it('given a plain -c stage=prod, then CORS and Checkout use the committed origin, mail the committed SES identity, and logs are kept 90 days', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'scholarvalley.com' });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'scholarvalley-prod-email',
+      Environment: { Variables: Match.objectLike({ EMAIL_FROM_ADDRESS: 'no-reply@scholarvalley.com' }) },
+    });
     template.hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: ['https://app.scholarvalley.com'] })] },
     });
