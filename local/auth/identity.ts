@@ -37,10 +37,15 @@ export function authTypeName(caller: Caller): 'User Pool Authorization' | 'IAM A
 }
 
 /**
- * The caller's source address as AppSync saw it: the TCP peer of the connection. An X-Forwarded-For header is the
- * caller's own claim and never reaches ctx.identity.sourceIp here, so an audit entry cannot be given a forged address.
+ * The caller's source addresses: the x-forwarded-for list, then the TCP peer, as the Identity section describes
+ * ("If the request includes a x-forwarded-for header, the source IP is a list of IP addresses from the
+ * x-forwarded-for header, in addition to the IP address from the TCP connection").
  */
-export function sourceIpOf(remoteAddress: string | undefined): string[] {
+export function sourceIpList(forwardedFor: string | undefined, remoteAddress: string | undefined): string[] {
+  const forwarded = (forwardedFor ?? '')
+    .split(',')
+    .map((ip) => ip.trim())
+    .filter((ip) => ip.length > 0);
   const peer = remoteAddress?.replace(/^::ffff:/, '');
-  return peer ? [peer] : [];
+  return peer ? [...forwarded, peer] : forwarded;
 }

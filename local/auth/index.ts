@@ -2,5 +2,5 @@ export { createAuthenticator, normalizeHeaders, type AuthOptions, type AuthReque
 export { createCognitoVerifier, type CognitoVerifier, type CognitoVerifierOptions } from './cognito-verifier.ts';
 export { createDirectiveAuthorizer, unauthorizedMessage, type AuthRule, type DirectiveAuthorizer } from './directives.ts';
 export { AuthenticationError, authMessages } from './errors.ts';
-export { authTypeName, sourceIpOf, type AuthMode, type Caller, type CognitoIdentity, type IamIdentity } from './identity.ts';
+export { authTypeName, sourceIpList, type AuthMode, type Caller, type CognitoIdentity, type IamIdentity } from './identity.ts';
 export { createSigV4Verifier, isSigV4Authorization, type SignedRequest, type SigV4Verifier } from './sigv4-verifier.ts';

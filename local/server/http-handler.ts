@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, parse, validate, type DocumentNode } from 'graphql';
-import { AuthenticationError, normalizeHeaders, sourceIpOf, type Authenticator, type Caller } from '../auth/index.ts';
+import { AuthenticationError, normalizeHeaders, sourceIpList, type Authenticator, type Caller } from '../auth/index.ts';
 import { formatGraphQLError } from './errors.ts';
 import { runOperation } from './operation.ts';
 import type { SubscriptionHub } from './realtime/subscription-hub.ts';
@@ -121,7 +121,7 @@ export function createHttpHandler(options: HttpHandlerOptions): (req: IncomingMe
         query: Object.fromEntries(url.searchParams),
         headers,
         body: text,
-        sourceIp: sourceIpOf(req.socket.remoteAddress),
+        sourceIp: sourceIpList(headers['x-forwarded-for'], req.socket.remoteAddress),
       });
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;

@@ -49,11 +49,14 @@ export function actorId(ctx: Context): string {
   return (iam && (iam.userArn || iam.username)) || 'system';
 }
 
-/** The caller's address as AppSync saw it (the first of x-forwarded-for, else the connection). */
+/**
+ * The caller's address as AppSync saw it: the last entry. AppSync lists the caller's own X-Forwarded-For entries first
+ * and the TCP connection's address last, so only the last one cannot be forged by the caller.
+ */
 export function sourceIp(ctx: Context): string | null {
   const identity = ctx.identity as AppSyncIdentityCognito | AppSyncIdentityIAM | null;
   const ips = identity && identity.sourceIp;
-  return ips && ips.length > 0 ? (ips[0] ?? null) : null;
+  return ips && ips.length > 0 ? (ips[ips.length - 1] ?? null) : null;
 }
 
 /** The table name, from the API's environment variables (AppSync `ctx.env`). */

@@ -3,19 +3,27 @@ import { util } from '@aws-appsync/utils';
 import { countersPartition, counterShardKey, type Key } from './keys.ts';
 import { txUpdate, update } from './requests.ts';
 
-export const counterShardCount = 16;
+const shardNumbers = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+export const counterShardCount = shardNumbers.length;
 
 /** The dashboard counter of applicants in one status. */
 export const applicantStatusCounter = (status: string): string => `applicants_${status}`;
 
-/** The shard of an id, from its last two characters (a ULID's end is random). */
+const crockfordBase32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * The shard of an id, from its last character (a ULID's end is random). APPSYNC_JS has no charCodeAt, so the character
+ * is looked up in the ULID alphabet; anything outside it lands on the last shard.
+ */
 export function counterShardOf(id: string): number {
-  return (id.charCodeAt(id.length - 1) * 31 + id.charCodeAt(id.length - 2)) % counterShardCount;
+  return (crockfordBase32.indexOf(id.slice(-1).toUpperCase()) + crockfordBase32.length) % counterShardCount;
 }
 
 /** Every shard's key, for whoever recomputes the counters (migration, repair). */
 export function counterShardKeys(): Key[] {
-  return Array.from({ length: counterShardCount }, (_, shard) => counterShardKey(shard));
+  const keys: Key[] = [];
+  for (const shard of shardNumbers) keys.push(counterShardKey(shard));
+  return keys;
 }
 
 export { countersPartition };

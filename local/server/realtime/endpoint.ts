@@ -2,7 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { sourceIpOf, type Authenticator } from '../../auth/index.ts';
+import { sourceIpList, type Authenticator } from '../../auth/index.ts';
 import type { ApiRuntime } from '../runtime.ts';
 import { RealtimeConnection, type ConnectionSettings } from './connection.ts';
 import { handshakeAuthorization } from './handshake.ts';
@@ -40,7 +40,10 @@ export function createRealtimeEndpoint(options: {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    const sourceIp = sourceIpOf(request.socket.remoteAddress);
+    const sourceIp = sourceIpList(
+      request.headers['x-forwarded-for'] as string | undefined,
+      request.socket.remoteAddress,
+    );
     const host = request.headers.host ?? 'localhost';
     const handshake = (async () => {
       const { headers, payload } = handshakeAuthorization(request);
