@@ -2,7 +2,6 @@ import { Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { documentObjectKey } from '../resolvers/lib/keys.ts';
 import type { StageConfig } from './config.ts';
-import { stackIdSuffix } from './constructs/document-storage.ts';
 import type { ScholarvalleyStack } from './stack.ts';
 
 /**
@@ -52,8 +51,7 @@ export function acknowledgeNagFindings(stack: ScholarvalleyStack, config: Pick<S
   );
   acknowledge(
     functions,
-    // cdk-nag writes the bucket name's stack-id suffix (an Fn::Select) as its JSON.
-    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::scholarvalley-${stage}-documents-${JSON.stringify(stack.resolve(stackIdSuffix()))}/${documentObjectKey('*', '*')}]`,
+    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::scholarvalley-${stage}-documents-<AWS::AccountId>-<AWS::Region>/${documentObjectKey('*', '*')}]`,
     'Object actions are limited to the document key shape (applicants/<id>/documents/<id>); object ids are created per upload.',
   );
   if (stack.sender) {

@@ -65,10 +65,7 @@ export class ScholarvalleyStack extends Stack {
     });
     const rootDir = props.rootDir ?? repositoryRoot;
     const definitions = props.lambdas ?? lambdas;
-    // What prod keeps (the secret, failure queues, log groups) is removed only when the first create rolls back, so a
-    // failed first deploy leaves nothing behind to collide with its retry. The table and the user pool carry deletion
-    // protection, which a rollback cannot pass, so they are plain RETAIN, with generated names.
-    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY;
+    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
     this.data = new DataTable(this, 'Data', { retainData: config.retainData });
     this.storage = new DocumentStorage(this, 'Storage', {
@@ -223,14 +220,12 @@ export class ScholarvalleyStack extends Stack {
   }
 
   /**
-   * An async-invoked Lambda (email, the uploads file removal, upload-landed from S3) never fails the user's mutation
-   * and never loses an event: after 2 retries, or 6 hours, the event goes to this Lambda's own failure queue
-   * (docs/runbook.md).
+   * An async-invoked Lambda (email, the uploads file removal) never fails the user's mutation: AppSync invokes it with
+   * `Event`; after 2 retries, or 6 hours, the event goes to this Lambda's own failure queue (docs/runbook.md).
    */
   private configureAsync(fn: lambda.Function, name: string, removalPolicy: RemovalPolicy): sqs.Queue {
-    // Named by CloudFormation: a kept queue with a fixed name would make a retried first create fail. Its alarm's name
-    // is fixed, and the alarm names the queue (docs/runbook.md).
     const queue = new sqs.Queue(this, `${name}-failures`, {
+      queueName: `${this.stackName}-${name}-failures`,
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),

@@ -1,4 +1,4 @@
-import { Aws, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -12,11 +12,6 @@ export interface DocumentStorageProps {
   frontendOrigins: string[];
 }
 
-/** The last group of the stack id's UUID (12 hex digits): unique to each create of the stack. */
-export function stackIdSuffix(): string {
-  return Fn.select(4, Fn.split('-', Fn.select(2, Fn.split('/', Aws.STACK_ID))));
-}
-
 /** Every document object key has this shape (resolvers/lib/keys.ts), so policies name it exactly. */
 const documentKeyPattern = documentObjectKey('*', '*');
 const documentKeyPrefix = documentKeyPattern.slice(0, documentKeyPattern.indexOf('*'));
@@ -24,11 +19,10 @@ const documentKeyPrefix = documentKeyPattern.slice(0, documentKeyPattern.indexOf
 /**
  * The documents bucket (private, TLS only, versioned, CORS for the frontends only) and the bucket its access logs go to.
  *
- * The bucket's name is computed rather than generated, so the `ObjectCreated` notification can be declared on the
- * bucket itself: its Lambda permission names the bucket without referring to it, which breaks the bucket → permission
- * → bucket cycle that otherwise forces CDK's notification custom resource (a Lambda allowed `s3:PutBucketNotification`
- * on every bucket). The name ends in a suffix of the stack's id, which CloudFormation makes new for every create, so a
- * retried first create never collides with a bucket an earlier attempt left behind.
+ * The bucket's name is fixed from the stage, account and region rather than generated, so the `ObjectCreated`
+ * notification can be declared on the bucket itself: its Lambda permission names the bucket without referring to it,
+ * which breaks the bucket → permission → bucket cycle that otherwise forces CDK's notification custom resource (a
+ * Lambda allowed `s3:PutBucketNotification` on every bucket).
  */
 export class DocumentStorage extends Construct {
   readonly bucket: s3.Bucket;
@@ -39,12 +33,11 @@ export class DocumentStorage extends Construct {
 
   constructor(scope: Construct, id: string, props: DocumentStorageProps) {
     super(scope, id);
-    this.bucketName = `scholarvalley-${props.stage}-documents-${stackIdSuffix()}`;
+    this.bucketName = `scholarvalley-${props.stage}-documents-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
     this.bucketArn = `arn:${Aws.PARTITION}:s3:::${this.bucketName}`;
     this.documentObjectsArn = `${this.bucketArn}/${documentKeyPattern}`;
-    // Kept when the stack is deleted or replaces them, but removed when the first create rolls back (still empty then).
     const removal = props.retainData
-      ? { removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE }
+      ? { removalPolicy: RemovalPolicy.RETAIN }
       : { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true };
 
     const accessLogs = new s3.Bucket(this, 'AccessLogs', {

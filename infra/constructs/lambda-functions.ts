@@ -50,11 +50,10 @@ export class LambdaFunctions extends Construct {
 
   private createFunction(definition: LambdaDefinition, props: LambdaFunctionsProps): nodejs.NodejsFunction {
     const functionName = `scholarvalley-${props.stage}-${definition.name}`;
-    // Named by CloudFormation, not /aws/lambda/<function>: a kept group with a fixed name would make a retried first
-    // create fail. The function's LoggingConfig names it (docs/runbook.md shows how to find it).
     const logGroup = new logs.LogGroup(this, `${definition.name}-logs`, {
+      logGroupName: `/aws/lambda/${functionName}`,
       retention: props.logRetentionDays,
-      removalPolicy: props.retainData ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY,
+      removalPolicy: props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     // Its own role, allowed to write to its own log group only (the managed basic execution role allows every group).
     const role = new iam.Role(this, `${definition.name}-role`, {

@@ -210,7 +210,7 @@ describe('the stack, as synthesized for dev', () => {
     expect(metricNames.filter((m) => m === 'Latency')).toHaveLength(1);
     expect(metricNames.filter((m) => m === 'Errors')).toHaveLength(allLambdasWritten.length);
     expect(metricNames.filter((m) => m === 'Throttles')).toHaveLength(allLambdasWritten.length);
-    expect(metricNames.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
+    expect(metricNames.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
     const throttles = alarms.find((a) => JSON.stringify(a.Properties.Metrics ?? []).includes('WriteThrottleEvents'));
     expect(throttles).toBeDefined();
     const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic'));
@@ -221,31 +221,29 @@ describe('the stack, as synthesized for dev', () => {
         'ScholarvalleyApi-dev-Api5xx',
         'ScholarvalleyApi-dev-DeadLetterQueue-email-failures',
         'ScholarvalleyApi-dev-DeadLetterQueue-uploads-failures',
-        'ScholarvalleyApi-dev-DeadLetterQueue-upload-landed-failures',
       ]),
     );
-    // Each failure queue's alarm watches that queue (queues are named by CloudFormation; the alarm names it).
-    for (const name of ['email', 'uploads', 'upload-landed']) {
-      const [queueId] = Object.keys(template.findResources('AWS::SQS::Queue')).filter((id) => id.startsWith(`${name.replace('-', '')}failures`));
-      expect(queueId, name).toBeDefined();
+    // Each failure queue's alarm watches that queue.
+    for (const name of ['email', 'uploads']) {
+      const [queueId] = Object.keys(template.findResources('AWS::SQS::Queue', { Properties: { QueueName: `ScholarvalleyApi-dev-${name}-failures` } }));
       const alarm = alarms.find((a) => a.Properties.AlarmName === `ScholarvalleyApi-dev-DeadLetterQueue-${name}-failures`);
       expect(alarm?.Properties.Dimensions, name).toEqual([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }]);
     }
   });
 
-  it('given docs/runbook.md, then it names each failure queue alarm as the stack names it, and no queue by a fixed name', () => {
+  it('given docs/runbook.md, then it names each failure queue and its alarm as the stack names them', () => {
     const runbook = readFileSync(join(repositoryRoot, 'docs', 'runbook.md'), 'utf8');
     const asDocumented = (name: string) => name.replace(/^ScholarvalleyApi-dev-/, 'ScholarvalleyApi-<stage>-');
+    const queueNames = resourcesOf('AWS::SQS::Queue').map((q) => q.Properties.QueueName as string);
     const queueAlarms = resourcesOf('AWS::CloudWatch::Alarm')
       .filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')
-      .map((a) => asDocumented(a.Properties.AlarmName as string));
-    expect(queueAlarms).toHaveLength(3);
-    for (const name of queueAlarms) expect(runbook, name).toContain(`\`${name}\``);
-    // No name the stack does not have: queues are named by CloudFormation, so the runbook finds them through the alarm.
+      .map((a) => a.Properties.AlarmName as string);
+    expect(queueNames.length + queueAlarms.length).toBe(4);
+    for (const name of [...queueNames, ...queueAlarms]) expect(runbook, name).toContain(`\`${asDocumented(name)}\``);
+    // No name the stack does not have.
     for (const [mention] of runbook.matchAll(/ScholarvalleyApi-<stage>-[\w-]*(failures|DeadLetterQueue)[\w-]*/g)) {
-      expect(queueAlarms, mention).toContain(mention);
+      expect([...queueNames, ...queueAlarms].map(asDocumented), mention).toContain(mention);
     }
-    for (const queue of resourcesOf('AWS::SQS::Queue')) expect(queue.Properties.QueueName).toBeUndefined();
   });
 
   it('given the Stripe webhook, then its Function URL is public (auth NONE: Stripe cannot sign with IAM) and points at stripe-webhook only', () => {

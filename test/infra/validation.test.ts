@@ -32,17 +32,17 @@ describe('prod, synthesized with template validation and cdk-nag on, offline and
     expect(assembly.getStackByName('ScholarvalleyApi-prod').template.Resources).toBeDefined();
   });
 
-  it('given prod, then the table and user pool are retained and protected from deletion, the bucket and secret kept once created', () => {
+  it('given prod, then the table, bucket and user pool are retained and protected from deletion', () => {
     template.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
     });
     template.hasResource('AWS::S3::Bucket', {
-      DeletionPolicy: 'RetainExceptOnCreate',
+      DeletionPolicy: 'Retain',
       Properties: Match.objectLike({ BucketName: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith(['scholarvalley-prod-documents-'])] }) }),
     });
     template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }) });
-    template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'RetainExceptOnCreate' });
+    template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
     expect(stack.terminationProtection).toBe(true);
   });
 
