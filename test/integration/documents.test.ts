@@ -75,7 +75,7 @@ describe('listDocuments', () => {
 
   it('given another applicant, when they list, then the answer is the one for a missing applicant', async () => {
     const theirs = await gql(stranger, ListDocumentsDocument, { applicantId: listed.id });
-    const missing = await gql(stranger, ListDocumentsDocument, { applicantId: '01JNOAPPLICANT000000000000' });
+    const missing = await gql(stranger, ListDocumentsDocument, { applicantId: '01JNZZZZZZZZZZZZZZZZZZZZZZ' });
     expect(theirs.errors).toEqual([expect.objectContaining({ errorType: 'NotFound', message: 'Applicant not found' })]);
     expect(missing.errors).toEqual(theirs.errors);
   });

@@ -65,7 +65,7 @@ describe('reviews', () => {
 
   it('given another applicant, when they list the reviews, then the answer is the one for a missing applicant', async () => {
     const theirs = await gql(stranger, ListReviewsDocument, { applicantId });
-    const missing = await gql(stranger, ListReviewsDocument, { applicantId: '01JNOAPPLICANT000000000000' });
+    const missing = await gql(stranger, ListReviewsDocument, { applicantId: '01JNZZZZZZZZZZZZZZZZZZZZZZ' });
     expect(theirs.errors).toEqual([expect.objectContaining({ errorType: 'NotFound', message: 'Applicant not found' })]);
     expect(missing.errors).toEqual(theirs.errors);
     expect(theirs.data).toBeNull();

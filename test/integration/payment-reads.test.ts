@@ -98,7 +98,7 @@ describe('listPayments', () => {
 
   it('given another applicant, when they list these payments, then the answer is the one for a missing applicant', async () => {
     const theirs = await gql(stranger, ListPaymentsDocument, { applicantId: applicant.id });
-    const missing = await gql(stranger, ListPaymentsDocument, { applicantId: '01JNOAPPLICANT000000000000' });
+    const missing = await gql(stranger, ListPaymentsDocument, { applicantId: '01JNZZZZZZZZZZZZZZZZZZZZZZ' });
     expect(theirs.errors).toEqual([expect.objectContaining({ errorType: 'NotFound', message: 'Applicant not found' })]);
     expect(missing.errors).toEqual(theirs.errors);
   });

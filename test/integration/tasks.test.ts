@@ -75,7 +75,7 @@ describe('createTask', () => {
 
   it.each([
     [{ assigneeId: 'no-such-user' }, 'input.assigneeId: must be an existing, active user'],
-    [{ applicantId: '01JNOAPPLICANT000000000000' }, 'input.applicantId: must be an existing applicant'],
+    [{ applicantId: '01JNZZZZZZZZZZZZZZZZZZZZZZ' }, 'input.applicantId: must be an existing applicant'],
     [{ title: '' }, 'input.title: must not be empty'],
   ])('given %j, when staff create the task, then the error names the field and nothing is written or counted', async (change, message) => {
     const before = await counter('pendingTasks');

@@ -230,12 +230,12 @@ describe('getApplicant', () => {
 
 describe('listMyApplicants and listApplicants', () => {
   it('given a caller, when listMyApplicants builds its request, then it is one Query of gsi1 OWNER#<sub>, newest first', () => {
-    const { result } = evaluate(resolverBundle('Query', 'listMyApplicants'), 'request', { caller: callers.applicantB, arguments: { limit: 5, nextToken: 't' } });
+    const { result } = evaluate(functionBundle('queryOwnApplicants'), 'request', { caller: callers.applicantB, arguments: { limit: 5, nextToken: 't' } });
     expect(result).toMatchObject({ operation: 'Query', index: 'gsi1', limit: 5, nextToken: 't', scanIndexForward: false });
     expect(readable(result.query)).toBe(`gsi1pk = "OWNER#${callers.applicantB.sub}"`);
   });
 
-  const list = resolverBundle('Query', 'listApplicants');
+  const list = functionBundle('queryApplicantQueue');
 
   it('given no filter, when listApplicants builds its request, then it queries gsi4 APPLICANTS newest first', () => {
     const { result } = evaluate(list, 'request', { caller: callers.staff, arguments: {} });
