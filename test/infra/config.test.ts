@@ -4,7 +4,7 @@ import { committedStageFile, fromAddress, readStageConfig, type Stage } from '..
 const fromContext = (context: Record<string, unknown>) => readStageConfig((key) => context[key]);
 
 /** Committed files with one stage's settings changed. */
-const withFile = (stage: Stage, change: (file: Record<string, unknown>) => Record<string, unknown>) => (context: Record<string, unknown>) =>
+const withFile = (stage: Stage, change: (file: Record<string, unknown>) => unknown) => (context: Record<string, unknown>) =>
   readStageConfig(
     (key) => context[key],
     (s) => (s === stage ? change({ ...(committedStageFile(s) as Record<string, unknown>) }) : committedStageFile(s)),
