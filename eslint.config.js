@@ -12,6 +12,12 @@ const appSyncRuntimeTraps = [
   { selector: "Identifier[name='Promise']", message: 'APPSYNC_JS has no Promise.' },
 ];
 
+// One import style: relative imports name the TypeScript file itself (tsx, esbuild and tsc all resolve it).
+const oneImportStyle = {
+  selector: "ImportDeclaration[source.value=/^\\.{1,2}\\/.*\\.js$/], ImportExpression[source.value=/^\\.{1,2}\\/.*\\.js$/]",
+  message: "Import the .ts file: relative imports end in '.ts' in this project.",
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'build/', 'cdk.out/', '.local/', 'schema/generated/', 'coverage/'] },
   js.configs.recommended,
@@ -19,6 +25,7 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', oneImportStyle],
     },
   },
   {
@@ -31,6 +38,6 @@ export default tseslint.config(
   },
   {
     files: ['resolvers/**/*.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...appSyncRuntimeTraps] },
+    rules: { 'no-restricted-syntax': ['error', oneImportStyle, ...appSyncRuntimeTraps] },
   },
 );

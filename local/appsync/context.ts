@@ -1,5 +1,5 @@
-import { toJsonValue } from './json.js';
-import type { AuthTypeName, DataSourceError, ResolverInfo, ResolverRequestInfo } from './types.js';
+import { toJsonValue } from './json.ts';
+import type { AuthTypeName, DataSourceError, ResolverInfo, ResolverRequestInfo } from './types.ts';
 
 // The `ctx` handed to request/response handlers. Reference: "AWS AppSync JavaScript resolver context object
 // reference" (https://docs.aws.amazon.com/appsync/latest/devguide/resolver-context-reference-js.html):

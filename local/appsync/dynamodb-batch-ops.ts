@@ -6,9 +6,9 @@ import {
   type KeysAndAttributes,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
-import { asExpression, expressionAttributes, type DynamoDbCall, type Request } from './dynamodb-call.js';
-import { fromItem, keyFingerprint, toItem, type Item } from './dynamodb-values.js';
-import type { DataSourceResult } from './types.js';
+import { asExpression, expressionAttributes, type DynamoDbCall, type Request } from './dynamodb-call.ts';
+import { fromItem, keyFingerprint, toItem, type Item } from './dynamodb-values.ts';
+import type { DataSourceResult } from './types.ts';
 
 // BatchGetItem, BatchPutItem, BatchDeleteItem. Reference: the BatchGetItem / BatchPutItem / BatchDeleteItem pages of
 // "AWS AppSync JavaScript resolver function reference for DynamoDB". Tables are keyed by table name. Results are

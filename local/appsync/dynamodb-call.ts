@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { DataSourceError } from './types.js';
-import { toAttributeValue } from './dynamodb-values.js';
+import type { DataSourceError } from './types.ts';
+import { toAttributeValue } from './dynamodb-values.ts';
 
 /** Any SDK command object (GetItemCommand, QueryCommand, …). */
 export interface SdkCommand {

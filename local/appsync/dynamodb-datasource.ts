@@ -1,15 +1,15 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { batchDeleteItem, batchGetItem, batchPutItem } from './dynamodb-batch-ops.js';
-import { toDataSourceError, type DynamoDbCall, type Request, type SdkCommand } from './dynamodb-call.js';
-import { deleteItem, getItem, putItem, updateItem } from './dynamodb-item-ops.js';
-import { query, scan } from './dynamodb-read-ops.js';
+import { batchDeleteItem, batchGetItem, batchPutItem } from './dynamodb-batch-ops.ts';
+import { toDataSourceError, type DynamoDbCall, type Request, type SdkCommand } from './dynamodb-call.ts';
+import { deleteItem, getItem, putItem, updateItem } from './dynamodb-item-ops.ts';
+import { query, scan } from './dynamodb-read-ops.ts';
 import {
   createTransactionConflicts,
   transactGetItems,
   transactWriteItems,
   type TransactionConflictOptions,
-} from './dynamodb-transact-ops.js';
-import type { DataSource, DataSourceInvocation, DataSourceResult } from './types.js';
+} from './dynamodb-transact-ops.ts';
+import type { DataSource, DataSourceInvocation, DataSourceResult } from './types.ts';
 
 // The AMAZON_DYNAMODB data source: executes the request objects of "AWS AppSync JavaScript resolver function
 // reference for DynamoDB" (https://docs.aws.amazon.com/appsync/latest/devguide/js-resolver-reference-dynamodb.html)

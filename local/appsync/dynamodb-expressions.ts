@@ -1,4 +1,4 @@
-import { toDynamoDB, type AttributeValueJson } from './util-dynamodb.js';
+import { toDynamoDB, type AttributeValueJson } from './util-dynamodb.ts';
 
 // Expression builders behind the `@aws-appsync/utils/dynamodb` module (Reference: "Built-in modules", DynamoDB
 // module functions and `operations`: https://docs.aws.amazon.com/appsync/latest/devguide/built-in-modules-js.html).

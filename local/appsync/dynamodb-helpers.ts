@@ -1,6 +1,6 @@
-import { buildKeyCondition, buildProjection, buildUpdateExpression, operations } from './dynamodb-expressions.js';
-import { toBinarySet, toMapValues, toNumberSet, toStringSet } from './util-dynamodb.js';
-import { buildDynamoDBExpression } from './util-transform.js';
+import { buildKeyCondition, buildProjection, buildUpdateExpression, operations } from './dynamodb-expressions.ts';
+import { toBinarySet, toMapValues, toNumberSet, toStringSet } from './util-dynamodb.ts';
+import { buildDynamoDBExpression } from './util-transform.ts';
 
 // The `@aws-appsync/utils/dynamodb` module. Reference: "Built-in modules" → DynamoDB module functions
 // (https://docs.aws.amazon.com/appsync/latest/devguide/built-in-modules-js.html). Each function returns the request

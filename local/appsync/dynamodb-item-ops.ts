@@ -7,9 +7,9 @@ import {
   type GetItemCommandOutput,
   type UpdateItemCommandOutput,
 } from '@aws-sdk/client-dynamodb';
-import { asExpression, expressionAttributes, toDataSourceError, type DynamoDbCall, type Request } from './dynamodb-call.js';
-import { fromItem, toItem, type Item } from './dynamodb-values.js';
-import type { DataSourceResult } from './types.js';
+import { asExpression, expressionAttributes, toDataSourceError, type DynamoDbCall, type Request } from './dynamodb-call.ts';
+import { fromItem, toItem, type Item } from './dynamodb-values.ts';
+import type { DataSourceResult } from './types.ts';
 
 // GetItem, PutItem, UpdateItem, DeleteItem. Reference: "AWS AppSync JavaScript resolver function reference for
 // DynamoDB" (https://docs.aws.amazon.com/appsync/latest/devguide/js-resolver-reference-dynamodb.html) and its

@@ -5,9 +5,9 @@ import {
   type ScanCommandOutput,
   type Select,
 } from '@aws-sdk/client-dynamodb';
-import { asExpression, expressionAttributes, type DynamoDbCall, type Request } from './dynamodb-call.js';
-import { decodeNextToken, encodeNextToken, fromItem } from './dynamodb-values.js';
-import type { DataSourceResult } from './types.js';
+import { asExpression, expressionAttributes, type DynamoDbCall, type Request } from './dynamodb-call.ts';
+import { decodeNextToken, encodeNextToken, fromItem } from './dynamodb-values.ts';
+import type { DataSourceResult } from './types.ts';
 
 // Query and Scan. Reference: "AWS AppSync JavaScript resolver function reference for DynamoDB" → Query / Scan
 // (https://docs.aws.amazon.com/appsync/latest/devguide/js-resolver-reference-dynamodb.html): the result is

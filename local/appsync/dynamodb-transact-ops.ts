@@ -5,9 +5,9 @@ import {
   type TransactGetItemsCommandOutput,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
-import { asExpression, expressionAttributes, toDataSourceError, type DynamoDbCall, type Request } from './dynamodb-call.js';
-import { fromItem, toItem } from './dynamodb-values.js';
-import type { DataSourceResult } from './types.js';
+import { asExpression, expressionAttributes, toDataSourceError, type DynamoDbCall, type Request } from './dynamodb-call.ts';
+import { fromItem, toItem } from './dynamodb-values.ts';
+import type { DataSourceResult } from './types.ts';
 
 // TransactGetItems and TransactWriteItems. Reference: the TransactGetItems / TransactWriteItems pages of
 // "AWS AppSync JavaScript resolver function reference for DynamoDB" and "Transaction condition expressions":

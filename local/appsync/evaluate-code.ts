@@ -1,8 +1,8 @@
-import { handlerContext, inferAuthType, toBaseContext } from './context.js';
-import { toJsonValue } from './json.js';
-import { loadResolverCode, ResolverCodeError, type CodeError } from './load-code.js';
-import { toOutcome } from './signals.js';
-import { createEvaluationState, type DataSourceError } from './types.js';
+import { handlerContext, inferAuthType, toBaseContext } from './context.ts';
+import { toJsonValue } from './json.ts';
+import { loadResolverCode, ResolverCodeError, type CodeError } from './load-code.ts';
+import { toOutcome } from './signals.ts';
+import { createEvaluationState, type DataSourceError } from './types.ts';
 
 // Shaped like AppSync's EvaluateCode API (https://docs.aws.amazon.com/appsync/latest/APIReference/API_EvaluateCode.html):
 // code + context (a JSON string or object) + function in; evaluationResult (JSON string), error

@@ -1,23 +1,23 @@
 // Public API of the local APPSYNC_JS runtime.
-export { loadResolverCode, MAX_CODE_LENGTH, ResolverCodeError } from './load-code.js';
-export type { CodeError, Handler, ResolverModule } from './load-code.js';
-export { runResolver, MAX_PIPELINE_FUNCTIONS } from './run-resolver.js';
-export type { FunctionConfig, ResolverConfig, RunResolverInput, RunResolverResult } from './run-resolver.js';
-export { evaluateCode } from './evaluate-code.js';
-export type { EvaluateCodeInput, EvaluateCodeOutput } from './evaluate-code.js';
-export { inferAuthType } from './context.js';
-export type { ResolverInvocationContext } from './context.js';
-export { createDynamoDbDataSource } from './dynamodb-datasource.js';
-export type { DynamoDbDataSourceOptions } from './dynamodb-datasource.js';
-export { createLambdaDataSource } from './lambda-datasource.js';
-export type { LambdaDataSourceOptions, LambdaHandler } from './lambda-datasource.js';
-export { createNoneDataSource } from './none-datasource.js';
-export { createUtil } from './util.js';
-export { createRuntime, createExtensions } from './runtime-extensions.js';
-export { dynamodbModule } from './dynamodb-helpers.js';
-export { toSubscriptionFilter } from './util-subscription-filter.js';
-export type { SubscriptionFilter, SubscriptionFilterEntry } from './util-subscription-filter.js';
-export { toDynamoDBConditionExpression, toDynamoDBFilterExpression } from './util-transform.js';
+export { loadResolverCode, MAX_CODE_LENGTH, ResolverCodeError } from './load-code.ts';
+export type { CodeError, Handler, ResolverModule } from './load-code.ts';
+export { runResolver, MAX_PIPELINE_FUNCTIONS } from './run-resolver.ts';
+export type { FunctionConfig, ResolverConfig, RunResolverInput, RunResolverResult } from './run-resolver.ts';
+export { evaluateCode } from './evaluate-code.ts';
+export type { EvaluateCodeInput, EvaluateCodeOutput } from './evaluate-code.ts';
+export { inferAuthType } from './context.ts';
+export type { ResolverInvocationContext } from './context.ts';
+export { createDynamoDbDataSource } from './dynamodb-datasource.ts';
+export type { DynamoDbDataSourceOptions } from './dynamodb-datasource.ts';
+export { createLambdaDataSource } from './lambda-datasource.ts';
+export type { LambdaDataSourceOptions, LambdaHandler } from './lambda-datasource.ts';
+export { createNoneDataSource } from './none-datasource.ts';
+export { createUtil } from './util.ts';
+export { createRuntime, createExtensions } from './runtime-extensions.ts';
+export { dynamodbModule } from './dynamodb-helpers.ts';
+export { toSubscriptionFilter } from './util-subscription-filter.ts';
+export type { SubscriptionFilter, SubscriptionFilterEntry } from './util-subscription-filter.ts';
+export { toDynamoDBConditionExpression, toDynamoDBFilterExpression } from './util-transform.ts';
 export type {
   AppSyncError,
   AuthTypeName,
@@ -28,4 +28,4 @@ export type {
   EvaluationState,
   ResolverInfo,
   ResolverRequestInfo,
-} from './types.js';
+} from './types.ts';

@@ -1,4 +1,4 @@
-import type { DataSource, DataSourceResult } from './types.js';
+import type { DataSource, DataSourceResult } from './types.ts';
 
 // The AWS_LAMBDA data source with the handler called in-process. Reference: "AWS AppSync JavaScript resolver function
 // reference for Lambda" (https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-lambda-js.html):

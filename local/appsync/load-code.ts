@@ -1,9 +1,9 @@
 import vm from 'node:vm';
 import { transformSync, type Message } from 'esbuild';
-import { dynamodbModule } from './dynamodb-helpers.js';
-import { createExtensions, createRuntime } from './runtime-extensions.js';
-import type { EvaluationState } from './types.js';
-import { createUtil, type StateHolder } from './util.js';
+import { dynamodbModule } from './dynamodb-helpers.ts';
+import { createExtensions, createRuntime } from './runtime-extensions.ts';
+import type { EvaluationState } from './types.ts';
+import { createUtil, type StateHolder } from './util.ts';
 
 // Loads an APPSYNC_JS file the way AppSync accepts it: an ES module exporting `request` and/or `response`,
 // importing only '@aws-appsync/utils' and '@aws-appsync/utils/dynamodb'. Each module gets a fresh node:vm

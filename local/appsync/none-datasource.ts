@@ -1,4 +1,4 @@
-import type { DataSource, DataSourceResult } from './types.js';
+import type { DataSource, DataSourceResult } from './types.ts';
 
 // The NONE data source. Reference: "AWS AppSync JavaScript resolver function reference for None data source"
 // (https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-none-js.html): ctx.result is the

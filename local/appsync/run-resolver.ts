@@ -1,10 +1,10 @@
-import { handlerContext, inferAuthType, toBaseContext, type BaseContext, type HandlerContextParts, type ResolverInvocationContext } from './context.js';
-import { toJsonValue } from './json.js';
-import { loadResolverCode, ResolverCodeError, type Handler, type ResolverModule } from './load-code.js';
-import { toOutcome, type HandlerOutcome } from './signals.js';
-import { createEvaluationState, type AppSyncError, type DataSource, type DataSourceResult, type EvaluationState } from './types.js';
+import { handlerContext, inferAuthType, toBaseContext, type BaseContext, type HandlerContextParts, type ResolverInvocationContext } from './context.ts';
+import { toJsonValue } from './json.ts';
+import { loadResolverCode, ResolverCodeError, type Handler, type ResolverModule } from './load-code.ts';
+import { toOutcome, type HandlerOutcome } from './signals.ts';
+import { createEvaluationState, type AppSyncError, type DataSource, type DataSourceResult, type EvaluationState } from './types.ts';
 
-export { evaluateCode } from './evaluate-code.js';
+export { evaluateCode } from './evaluate-code.ts';
 
 // Runs one field's resolver with AppSync's semantics. References: "AWS AppSync JavaScript resolver overview"
 // (unit and pipeline resolvers: https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-overview-js.html),

@@ -1,6 +1,6 @@
-import { toJsonValue } from './json.js';
-import { EarlyReturnSignal, type SkipTo } from './signals.js';
-import { currentState, type StateHolder } from './util.js';
+import { toJsonValue } from './json.ts';
+import { EarlyReturnSignal, type SkipTo } from './signals.ts';
+import { currentState, type StateHolder } from './util.ts';
 
 // Reference: "Runtime utilities" / runtime.earlyReturn
 // (https://docs.aws.amazon.com/appsync/latest/devguide/runtime-utils-js.html): halts the current handler and

@@ -1,4 +1,4 @@
-import type { AppSyncError } from './types.js';
+import type { AppSyncError } from './types.ts';
 
 // `util.error`, `util.unauthorized` and `runtime.earlyReturn` stop a handler by throwing one of these.
 // Resolver code cannot construct or catch them (APPSYNC_JS has no try/catch), so the runner can tell

@@ -1,4 +1,4 @@
-import { localToUtc, zoneOffsetMinutes } from './time-zone.js';
+import { localToUtc, zoneOffsetMinutes } from './time-zone.ts';
 
 // The subset of java.time.format.DateTimeFormatter patterns that util.time needs (the reference defers to
 // DateTimeFormatter: https://docs.oracle.com/javase/8/docs/api/java/time/format/DateTimeFormatter.html):

@@ -1,4 +1,4 @@
-import { formatEpochMillis, parseToEpochMillis } from './time-format.js';
+import { formatEpochMillis, parseToEpochMillis } from './time-format.ts';
 
 // Reference: "Time helpers in util.time"
 // (https://docs.aws.amazon.com/appsync/latest/devguide/time-helpers-in-util-time-js.html).

@@ -1,4 +1,4 @@
-import { toDynamoDB, type AttributeValueJson } from './util-dynamodb.js';
+import { toDynamoDB, type AttributeValueJson } from './util-dynamodb.ts';
 
 // Reference: "Transformation helpers in util.transform"
 // (https://docs.aws.amazon.com/appsync/latest/devguide/transformation-helpers-in-utils-transform-js.html):

@@ -1,6 +1,6 @@
-import { toJsonValue } from './json.js';
-import { UtilErrorSignal } from './signals.js';
-import type { AppSyncError, EvaluationState } from './types.js';
+import { toJsonValue } from './json.ts';
+import { UtilErrorSignal } from './signals.ts';
+import type { AppSyncError, EvaluationState } from './types.ts';
 import {
   base64Decode,
   base64Encode,
@@ -12,13 +12,13 @@ import {
   typeOf,
   urlDecode,
   urlEncode,
-} from './util-general.js';
-import { dynamodbUtils } from './util-dynamodb.js';
-import { autoId, autoKsuid, autoUlid } from './util-ids.js';
-import { mathUtils, strUtils } from './util-str-math.js';
-import { toSubscriptionFilter } from './util-subscription-filter.js';
-import { timeUtils } from './util-time.js';
-import { toDynamoDBConditionExpression, toDynamoDBFilterExpression } from './util-transform.js';
+} from './util-general.ts';
+import { dynamodbUtils } from './util-dynamodb.ts';
+import { autoId, autoKsuid, autoUlid } from './util-ids.ts';
+import { mathUtils, strUtils } from './util-str-math.ts';
+import { toSubscriptionFilter } from './util-subscription-filter.ts';
+import { timeUtils } from './util-time.ts';
+import { toDynamoDBConditionExpression, toDynamoDBFilterExpression } from './util-transform.ts';
 
 /** Points at the evaluation in progress; handlers run synchronously, so one slot per sandbox suffices. */
 export interface StateHolder {

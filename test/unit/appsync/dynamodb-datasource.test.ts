@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDynamoDbDataSource } from '../../../local/appsync/dynamodb-datasource.js';
-import * as ddb from '../../../local/appsync/dynamodb-helpers.js';
-import { runResolver } from '../../../local/appsync/run-resolver.js';
-import type { DataSource } from '../../../local/appsync/types.js';
+import { createDynamoDbDataSource } from '../../../local/appsync/dynamodb-datasource.ts';
+import * as ddb from '../../../local/appsync/dynamodb-helpers.ts';
+import { runResolver } from '../../../local/appsync/run-resolver.ts';
+import type { DataSource } from '../../../local/appsync/types.ts';
 import { ensureTable } from '../../../local/emulators/table.ts';
 import { awsClientConfig, localStack } from '../../setup/local-stack.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as ddb from '../../../local/appsync/dynamodb-helpers.js';
-import { operations } from '../../../local/appsync/dynamodb-expressions.js';
+import * as ddb from '../../../local/appsync/dynamodb-helpers.ts';
+import { operations } from '../../../local/appsync/dynamodb-expressions.ts';
 
 // Inputs: the examples of "Built-in modules" (DynamoDB module functions) and of the typings in
 // @aws-appsync/utils/dynamodb. Outputs: the request objects of "AWS AppSync JavaScript resolver function reference

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCode } from '../../../local/appsync/evaluate-code.js';
+import { evaluateCode } from '../../../local/appsync/evaluate-code.ts';
 
 // Output shaped like the EvaluateCode API: evaluationResult / error { message, codeErrors } / logs / stash / outErrors.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLambdaDataSource } from '../../../local/appsync/lambda-datasource.js';
-import { createNoneDataSource } from '../../../local/appsync/none-datasource.js';
+import { createLambdaDataSource } from '../../../local/appsync/lambda-datasource.ts';
+import { createNoneDataSource } from '../../../local/appsync/none-datasource.ts';
 
 // "AWS AppSync JavaScript resolver function reference for Lambda" and "... for None data source".
 

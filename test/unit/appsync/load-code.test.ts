@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadResolverCode, MAX_CODE_LENGTH, ResolverCodeError } from '../../../local/appsync/load-code.js';
-import { createEvaluationState } from '../../../local/appsync/types.js';
+import { loadResolverCode, MAX_CODE_LENGTH, ResolverCodeError } from '../../../local/appsync/load-code.ts';
+import { createEvaluationState } from '../../../local/appsync/types.ts';
 
 const state = () => createEvaluationState('API Key Authorization');
 const run = (code: string, ctx: unknown = {}) => loadResolverCode(code).request!(ctx, state());

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createLambdaDataSource } from '../../../local/appsync/lambda-datasource.js';
-import { ResolverCodeError } from '../../../local/appsync/load-code.js';
-import { createNoneDataSource } from '../../../local/appsync/none-datasource.js';
-import { runResolver, type FunctionConfig } from '../../../local/appsync/run-resolver.js';
+import { createLambdaDataSource } from '../../../local/appsync/lambda-datasource.ts';
+import { ResolverCodeError } from '../../../local/appsync/load-code.ts';
+import { createNoneDataSource } from '../../../local/appsync/none-datasource.ts';
+import { runResolver, type FunctionConfig } from '../../../local/appsync/run-resolver.ts';
 
 // Semantics per "AWS AppSync JavaScript resolver overview" (unit and pipeline resolvers), "Runtime utilities"
 // (runtime.earlyReturn) and "Runtime utilities / util" (util.error, util.appendError, util.unauthorized).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dynamodbUtils as ddb } from '../../../local/appsync/util-dynamodb.js';
+import { dynamodbUtils as ddb } from '../../../local/appsync/util-dynamodb.ts';
 
 // Expected values: the examples of "DynamoDB helpers in util.dynamodb" (numbers stay JSON numbers).
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toSubscriptionFilter } from '../../../local/appsync/util-subscription-filter.js';
+import { toSubscriptionFilter } from '../../../local/appsync/util-subscription-filter.ts';
 
 // Expected values: AppSync's evaluator output for util.transform.toSubscriptionFilter (see
 // "Transformation helpers in util.transform").

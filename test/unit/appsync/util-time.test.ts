@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeUtils as time } from '../../../local/appsync/util-time.js';
+import { timeUtils as time } from '../../../local/appsync/util-time.ts';
 
 // Expected values: the examples of "Time helpers in util.time" (2018-02-06T19:01:35.750Z = 1517943695750).
 

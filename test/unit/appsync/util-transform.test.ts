@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toDynamoDBConditionExpression, toDynamoDBFilterExpression } from '../../../local/appsync/util-transform.js';
+import { toDynamoDBConditionExpression, toDynamoDBFilterExpression } from '../../../local/appsync/util-transform.ts';
 
 // Expected values: the example on "Transformation helpers in util.transform", and outputs of AppSync's own
 // evaluator (EvaluateCode) for the same inputs.

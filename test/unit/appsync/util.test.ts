@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UtilErrorSignal } from '../../../local/appsync/signals.js';
-import { createEvaluationState } from '../../../local/appsync/types.js';
-import { createUtil, type StateHolder } from '../../../local/appsync/util.js';
+import { UtilErrorSignal } from '../../../local/appsync/signals.ts';
+import { createEvaluationState } from '../../../local/appsync/types.ts';
+import { createUtil, type StateHolder } from '../../../local/appsync/util.ts';
 
 // Expected values: "Runtime utilities / util", "String helpers in util.str", "Math helpers in util.math".
 
