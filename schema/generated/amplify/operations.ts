@@ -1,5 +1,5 @@
 /* eslint-disable */
-import type * as types from '../client/graphql.ts';
+import type * as types from '../client/graphql.js';
 
 type GeneratedQuery<InputType, OutputType> = string & { __generatedQueryInput: InputType; __generatedQueryOutput: OutputType };
 type GeneratedMutation<InputType, OutputType> = string & { __generatedMutationInput: InputType; __generatedMutationOutput: OutputType };
