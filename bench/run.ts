@@ -7,10 +7,9 @@
 // Usage: npm run bench [-- --iterations 30 --warmup 3 --only ListApplicants]
 import { mkdir, writeFile } from 'node:fs/promises';
 import { print } from 'graphql';
-import { Sha256 } from '@aws-crypto/sha256-js';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { createIamGraphqlClient } from '../functions/shared/appsync-iam-client.ts';
 import { startLocalStack } from '../local/stack.ts';
 import { DynamoDbRequestCounter } from '../local/server/request-counter.ts';
 import * as ops from '../schema/generated/client/graphql.ts';
@@ -49,29 +48,17 @@ try {
     );
     tokens[caller] = AuthenticationResult?.IdToken ?? '';
   }
-  const signer = new SignatureV4({ service: 'appsync', region: stack.region, credentials: stack.credentials, sha256: Sha256 });
   const url = new URL(stack.urls.graphql);
-
-  async function headersFor(caller: Caller, body: string): Promise<Record<string, string>> {
-    if (caller !== 'iam') return { 'content-type': 'application/json', authorization: tokens[caller] };
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: Number(url.port),
-      path: url.pathname,
-      query: {},
-      headers: { host: url.host, 'content-type': 'application/json' },
-      body,
-    });
-    return signed.headers as Record<string, string>;
-  }
+  // IAM calls go through the client the Lambdas use, so they are signed exactly as in production.
+  const iam = createIamGraphqlClient({ url: stack.urls.graphql, region: stack.region, credentials: async () => stack.credentials });
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async function call(caller: Caller, document: TypedDocumentNode<any, any>, variables: Record<string, unknown> = {}) {
+    if (caller === 'iam') return iam.execute(document, variables);
     const query = print(document);
     const body = JSON.stringify({ query, variables });
-    const response = await fetch(url, { method: 'POST', headers: await headersFor(caller, body), body });
+    const headers = { 'content-type': 'application/json', authorization: tokens[caller] };
+    const response = await fetch(url, { method: 'POST', headers, body });
     const result = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
     if (result.errors?.length) throw new Error(`${query.split('(')[0]}: ${JSON.stringify(result.errors)}`);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
