@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
-import { appSyncCodeLimit } from '../scripts/resolver-bundles.ts';
+import { codeLengthProblem } from './wiring/limits.ts';
 import { bundlePath } from './wiring/types.ts';
 
 /** Where the bundle of a resolver or pipeline-function source (e.g. `resolvers/Query/me.ts`) is, as an absolute path. */
@@ -18,9 +18,7 @@ export function resolverCode(source: string, locate: BundleLocator): appsync.Cod
   if (!existsSync(file)) {
     throw new Error(`The bundle of ${source} is missing (${file}): run "npm run build" before synth.`);
   }
-  const characters = readFileSync(file, 'utf8').length;
-  if (characters > appSyncCodeLimit) {
-    throw new Error(`The bundle of ${source} has ${characters} characters; AppSync accepts at most ${appSyncCodeLimit}.`);
-  }
+  const tooLong = codeLengthProblem(readFileSync(file, 'utf8'));
+  if (tooLong) throw new Error(`The bundle of ${source} has ${tooLong}.`);
   return appsync.Code.fromAsset(file);
 }

@@ -17,14 +17,14 @@ import { DataTable } from './constructs/data-table.ts';
 import { DocumentStorage } from './constructs/document-storage.ts';
 import { EmailSender } from './constructs/email-sender.ts';
 import { EmailTemplates } from './constructs/email-templates.ts';
-import { GraphqlEndpoint, type Wiring } from './constructs/graphql-endpoint.ts';
+import { GraphqlEndpoint } from './constructs/graphql-endpoint.ts';
 import { LambdaFunctions } from './constructs/lambda-functions.ts';
 import { UserDirectory } from './constructs/user-directory.ts';
 import { lambdaAccess, type LambdaAccess } from './lambda-access.ts';
 import { lambdas, type LambdaDefinition } from './lambdas.ts';
 import { acknowledgeNagFindings } from './nag-acknowledgements.ts';
 import { buildDirLocator, type BundleLocator } from './resolver-code.ts';
-import { pipelineFunctions, resolvers, type DataSourceName } from './wiring/index.ts';
+import { wiring, type DataSourceName, type Wiring } from './wiring/index.ts';
 
 /** The repository root: the schema, handler entries and resolver bundles are found from here. */
 export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -133,7 +133,7 @@ export class ScholarvalleyStack extends Stack {
       userPool: this.directory.userPool,
       table: this.data,
       lambdaDataSources,
-      wiring: props.wiring ?? { resolvers, pipelineFunctions },
+      wiring: props.wiring ?? wiring,
       locateBundle: props.locateBundle ?? buildDirLocator(rootDir),
       logRetentionDays: config.logRetentionDays,
       retainData: config.retainData,

@@ -24,7 +24,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const services = await startServices(options, prepared, slot, cleanups);
     const clients = createClients(services, cleanups);
     const provisioned = await provision(prepared, services, clients, seed, cleanups);
-    const outcome = await loadHandlersAndSeed(services, clients, provisioned, seed, slot);
+    const outcome = await loadHandlersAndSeed(services, clients, provisioned, seed, slot, options.lambdas);
     const api = await startLocalApi(options, prepared, services, clients, provisioned, outcome.lambdas, cleanups);
     await writeStackFiles(prepared, services, provisioned, api, outcome.seeded);
     return {

@@ -34,9 +34,6 @@ function banner(stack: LocalStack, seconds: number): string {
   const users = stack.demoUsers
     .map((u) => `    ${u.group.padEnd(10)} ${u.email.padEnd(width)}  ${u.fullName}`)
     .join('\n');
-  const missing = stack.lambdas.missing.length
-    ? `\n  Lambda handlers not written yet (their fields answer an error): ${stack.lambdas.missing.join(', ')}\n`
-    : '';
   const newCa = stack.firstStart.createdCa
     ? '  A new local certificate authority was created: trust it once (below).\n'
     : '';
@@ -66,7 +63,7 @@ ${newCa}  HTTPS/WSS use a certificate from the local CA ${ca}. To trust it:
     macOS      sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${ca}
     Linux      Chrome: certutil -d sql:$HOME/.pki/nssdb -A -t C,, -n scholarvalley-local -i ${ca}; Firefox: Settings > Certificates > Import
     Or start Chrome with --ignore-certificate-errors-spki-list=${stack.serverCertificateSpkiSha256}
-${missing}
+
   State in ${shown(stack.stateDir)}/ (npm start -- --fresh to reset). Ctrl-C stops everything.
 `;
 }

@@ -1,11 +1,6 @@
 import { build, type Metafile } from 'esbuild';
+import { lambdaBundling } from '../infra/lambda-bundling.ts';
 import { lambdas, type LambdaDefinition } from '../infra/lambdas.ts';
-
-/** The Lambda runtime the handlers are built for (infra/lambdas.ts deploys Node.js 22 on arm64; the JS is the same). */
-export const lambdaTarget = 'node22';
-
-/** The AWS SDK v3 ships with the Node.js Lambda runtime, so its modular packages are left out of the bundles. */
-export const lambdaExternals = ['@aws-sdk/*'];
 
 export interface LambdaBundleReport {
   name: string;
@@ -27,26 +22,30 @@ function packageOf(path: string): string {
   return path.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? path);
 }
 
-/** Bundles one handler as the Lambda runs it (minified ESM for Node 22, the SDK external) and reports on it. */
+/** Bundles one handler as CDK deploys it (infra/lambda-bundling.ts) and reports on it. */
 export async function bundleLambda(definition: LambdaDefinition): Promise<LambdaBundleReport> {
   const result = await build({
     entryPoints: [definition.entry],
+    outfile: 'index.mjs',
     bundle: true,
     write: false,
     metafile: true,
-    minify: true,
-    format: 'esm',
     platform: 'node',
-    target: lambdaTarget,
-    external: lambdaExternals,
-    // Packages written for CommonJS (stripe) call require(); ESM bundles get one from node:module.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    format: lambdaBundling.format,
+    target: lambdaBundling.target,
+    mainFields: [...lambdaBundling.mainFields],
+    banner: { js: lambdaBundling.banner },
+    minify: lambdaBundling.minify,
+    sourcemap: lambdaBundling.sourceMap ? 'external' : false,
+    sourcesContent: lambdaBundling.sourcesContent,
+    external: [...lambdaBundling.externalModules],
     logLevel: 'silent',
   });
   const imports = importsOf(result.metafile);
   const sdkPackages = [...new Set(imports.filter((p) => p.startsWith('@aws-sdk/')).map(packageOf))].sort();
   const wholeSdkImports = [...new Set(imports.filter((p) => packageOf(p) === 'aws-sdk'))];
-  const bytes = result.outputFiles.reduce((sum, file) => sum + file.contents.byteLength, 0);
+  // The code the Lambda loads; the source map beside it is not counted.
+  const bytes = result.outputFiles.filter((f) => !f.path.endsWith('.map')).reduce((sum, file) => sum + file.contents.byteLength, 0);
   return { name: definition.name, entry: definition.entry, bytes, sdkPackages, wholeSdkImports };
 }
 

@@ -1,25 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
-import { bundlePath, functionSource, pipelineFunctions, resolverSource, resolvers } from '../infra/wiring/index.ts';
-
-/** AppSync refuses resolver and function code longer than this (APPSYNC_JS runtime limits). */
-export const appSyncCodeLimit = 32_768;
+import { bundlePath, codeLengthProblem, functionSource, resolverSource, wiring } from '../infra/wiring/index.ts';
 
 export interface BundleReport {
   source: string;
   bundle: string;
   characters: number;
+  /** Why AppSync would refuse the bundle for its length (infra/wiring/limits.ts), or null. */
+  tooLong: string | null;
 }
 
-/** Every source the wiring table says is written: implemented resolvers and the functions their pipelines name. */
+/** Every source of the wiring table: its resolvers and the functions their pipelines name. */
 export function wiredSources(): string[] {
-  const implemented = resolvers.filter((r) => !r.planned);
-  const functionNames = new Set(implemented.flatMap((r) => (r.kind === 'PIPELINE' ? r.functions : [])));
-  const known = new Set(pipelineFunctions.map((f) => f.name));
-  for (const name of functionNames) {
-    if (!known.has(name)) throw new Error(`Pipeline function "${name}" is not declared in infra/wiring/`);
-  }
-  return [...implemented.map(resolverSource), ...[...functionNames].map(functionSource)];
+  const functionNames = new Set(wiring.resolvers.flatMap((r) => (r.kind === 'PIPELINE' ? r.functions : [])));
+  return [...wiring.resolvers.map(resolverSource), ...[...functionNames].map(functionSource)];
 }
 
 /**
@@ -42,5 +36,6 @@ export async function bundleResolver(source: string, outfile = bundlePath(source
     external: ['@aws-appsync/utils', '@aws-appsync/utils/dynamodb'],
     logLevel: 'silent',
   });
-  return { source, bundle: outfile, characters: (await readFile(outfile, 'utf8')).length };
+  const code = await readFile(outfile, 'utf8');
+  return { source, bundle: outfile, characters: code.length, tooLong: codeLengthProblem(code) };
 }

@@ -7,20 +7,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { resolverCode, type BundleLocator } from '../resolver-code.ts';
-import {
-  functionSource,
-  resolverSource,
-  type DataSourceName,
-  type PipelineFunctionWiring,
-  type ResolverWiring,
-} from '../wiring/types.ts';
+import { functionSource, resolverSource, type DataSourceName, type Wiring } from '../wiring/types.ts';
+import { validateWiring } from '../wiring/validate.ts';
 import { FunctionDataSource, TableDataSource } from './data-sources.ts';
 import type { DataTable } from './data-table.ts';
-
-export interface Wiring {
-  resolvers: ResolverWiring[];
-  pipelineFunctions: PipelineFunctionWiring[];
-}
 
 export interface GraphqlEndpointProps {
   stage: string;
@@ -36,12 +26,9 @@ export interface GraphqlEndpointProps {
   wafRateLimit: number;
 }
 
-/** AppSync allows at most 10 functions in a pipeline. */
-const maxPipelineFunctions = 10;
-
 /**
- * The AppSync GraphQL API: the schema, user pools (default) and IAM auth, one resolver per implemented row of the
- * wiring table on APPSYNC_JS, error-level logging with a retention, X-Ray, and a WAF web ACL with a per-IP rate limit.
+ * The AppSync GraphQL API: the schema, user pools (default) and IAM auth, one resolver per row of the wiring table
+ * (validated by infra/wiring/validate.ts) on APPSYNC_JS, error-level logging with a retention, X-Ray, and a WAF web ACL with a per-IP rate limit.
  */
 export class GraphqlEndpoint extends Construct {
   readonly api: appsync.GraphqlApi;
@@ -102,25 +89,22 @@ export class GraphqlEndpoint extends Construct {
     }
   }
 
-  private dataSource(name: DataSourceName, user: string): appsync.BaseDataSource {
+  private dataSource(name: DataSourceName): appsync.BaseDataSource {
     const source = this.dataSources.get(name);
-    if (!source) {
-      throw new Error(`${user} runs on the "${name}" data source, whose Lambda is not deployed: write its handler first.`);
-    }
+    if (!source) throw new Error(`The "${name}" data source is not deployed`);
     return source;
   }
 
   private createResolvers(props: GraphqlEndpointProps): void {
+    validateWiring(props.wiring, new Set(this.dataSources.keys()));
     const declared = new Map(props.wiring.pipelineFunctions.map((f) => [f.name, f]));
-    const pipelineFunction = (name: string, user: string): appsync.AppsyncFunction => {
+    const pipelineFunction = (name: string): appsync.AppsyncFunction => {
       const existing = this.functions.get(name);
       if (existing) return existing;
-      const wiring = declared.get(name);
-      if (!wiring) throw new Error(`${user} names pipeline function "${name}", which is not declared in infra/wiring/.`);
       const created = new appsync.AppsyncFunction(this, `Function-${name}`, {
         api: this.api,
         name,
-        dataSource: this.dataSource(wiring.dataSource, `Pipeline function ${name}`),
+        dataSource: this.dataSource(declared.get(name)!.dataSource),
         runtime: appsync.FunctionRuntime.JS_1_0_0,
         code: resolverCode(functionSource(name), props.locateBundle),
       });
@@ -128,8 +112,7 @@ export class GraphqlEndpoint extends Construct {
       return created;
     };
 
-    for (const wiring of props.wiring.resolvers.filter((r) => !r.planned)) {
-      const field = `${wiring.typeName}.${wiring.fieldName}`;
+    for (const wiring of props.wiring.resolvers) {
       const common = {
         api: this.api,
         typeName: wiring.typeName,
@@ -138,15 +121,11 @@ export class GraphqlEndpoint extends Construct {
         code: resolverCode(resolverSource(wiring), props.locateBundle),
       };
       const id = `Resolver-${wiring.typeName}-${wiring.fieldName}`;
-      if (wiring.kind === 'UNIT') {
-        this.resolvers.push(new appsync.Resolver(this, id, { ...common, dataSource: this.dataSource(wiring.dataSource, field) }));
-        continue;
-      }
-      if (wiring.functions.length === 0 || wiring.functions.length > maxPipelineFunctions) {
-        throw new Error(`${field} is a pipeline of ${wiring.functions.length} functions; AppSync allows 1 to ${maxPipelineFunctions}.`);
-      }
-      const pipelineConfig = wiring.functions.map((name) => pipelineFunction(name, field));
-      this.resolvers.push(new appsync.Resolver(this, id, { ...common, pipelineConfig }));
+      this.resolvers.push(
+        wiring.kind === 'UNIT'
+          ? new appsync.Resolver(this, id, { ...common, dataSource: this.dataSource(wiring.dataSource) })
+          : new appsync.Resolver(this, id, { ...common, pipelineConfig: wiring.functions.map(pipelineFunction) }),
+      );
     }
   }
 

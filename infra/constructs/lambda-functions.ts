@@ -1,11 +1,12 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { lambdaBundling } from '../lambda-bundling.ts';
+import { assertLambdaEntriesExist } from '../lambda-entries.ts';
 import type { LambdaDefinition, LambdaTrigger } from '../lambdas.ts';
 
 export interface LambdaFunctionsProps {
@@ -26,24 +27,16 @@ const timeouts: Record<LambdaTrigger['kind'], Duration> = {
 };
 
 /**
- * One Node.js 22 arm64 Lambda per entry of infra/lambdas.ts whose handler file exists, bundled by the locally
- * installed esbuild (never Docker). An entry whose file is not written yet is skipped with a synth warning.
+ * One Node.js 22 arm64 Lambda per entry of infra/lambdas.ts, bundled by the locally installed esbuild (never Docker)
+ * with infra/lambda-bundling.ts. An entry naming no file stops synth.
  */
 export class LambdaFunctions extends Construct {
   readonly byName = new Map<string, nodejs.NodejsFunction>();
-  readonly skipped: LambdaDefinition[] = [];
 
   constructor(scope: Construct, id: string, props: LambdaFunctionsProps) {
     super(scope, id);
+    assertLambdaEntriesExist(props.definitions, props.rootDir);
     for (const definition of props.definitions) {
-      if (!existsSync(join(props.rootDir, definition.entry))) {
-        this.skipped.push(definition);
-        Annotations.of(this).addWarningV2(
-          `scholarvalley:lambda-not-written:${definition.name}`,
-          `Lambda "${definition.name}" is not deployed: ${definition.entry} does not exist yet.`,
-        );
-        continue;
-      }
       this.byName.set(definition.name, this.createFunction(definition, props));
     }
   }
@@ -83,16 +76,10 @@ export class LambdaFunctions extends Construct {
       environment: { NODE_OPTIONS: '--enable-source-maps' },
       bundling: {
         forceDockerBundling: false,
+        ...lambdaBundling,
         format: nodejs.OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // Some CommonJS dependencies call require(); ESM output needs it defined.
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // The Node.js 22 runtime ships AWS SDK v3.
-        externalModules: ['@aws-sdk/*'],
+        mainFields: [...lambdaBundling.mainFields],
+        externalModules: [...lambdaBundling.externalModules],
       },
     });
   }

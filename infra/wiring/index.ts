@@ -6,10 +6,12 @@ import { messageFunctions, messageResolvers } from './messages.ts';
 import { notificationFunctions } from './notifications.ts';
 import { paymentFunctions, paymentResolvers } from './payments.ts';
 import { taskFunctions, taskResolvers } from './tasks.ts';
-import type { PipelineFunctionWiring, ResolverWiring } from './types.ts';
+import type { PipelineFunctionWiring, ResolverWiring, Wiring } from './types.ts';
 import { userFunctions, userResolvers } from './users.ts';
 
+export * from './limits.ts';
 export * from './types.ts';
+export * from './validate.ts';
 
 /**
  * The one wiring table: which resolver serves which field, on which data source.
@@ -38,3 +40,6 @@ export const pipelineFunctions: PipelineFunctionWiring[] = [
   ...auditFunctions,
   ...notificationFunctions,
 ];
+
+/** The API's wiring table as one value. */
+export const wiring: Wiring = { resolvers, pipelineFunctions };

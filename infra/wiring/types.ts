@@ -3,16 +3,9 @@ export type DataSourceName = 'table' | 'none' | 'uploads' | 'payments' | 'email'
 
 export const lambdaDataSources = ['uploads', 'payments', 'email', 'identity'] as const satisfies readonly DataSourceName[];
 
-/** The issue that will write a resolver not written yet. */
-export interface Planned {
-  issue: number;
-}
-
 interface ResolverBase {
   typeName: string;
   fieldName: string;
-  /** Set while the resolver is not written: the field is listed as not implemented and answers an error. */
-  planned?: Planned;
 }
 
 /** A unit resolver: `resolvers/<typeName>/<fieldName>.ts` runs against one data source. */
@@ -23,7 +16,7 @@ export interface UnitResolver extends ResolverBase {
 
 /**
  * A pipeline resolver: `resolvers/<typeName>/<fieldName>.ts` holds the before/after handlers, and
- * each named function `resolvers/functions/<name>.ts` runs in order (at most 10, as AppSync allows).
+ * each named function `resolvers/functions/<name>.ts` runs in order (1 to `maxPipelineFunctions`, see limits.ts).
  */
 export interface PipelineResolver extends ResolverBase {
   kind: 'PIPELINE';
@@ -38,12 +31,18 @@ export interface PipelineFunctionWiring {
   dataSource: DataSourceName;
 }
 
-export function unit(typeName: string, fieldName: string, dataSource: DataSourceName, planned?: Planned): UnitResolver {
-  return { typeName, fieldName, kind: 'UNIT', dataSource, ...(planned ? { planned } : {}) };
+/** A wiring table: the resolvers, and the pipeline functions they name. infra/wiring/index.ts holds the API's. */
+export interface Wiring {
+  resolvers: readonly ResolverWiring[];
+  pipelineFunctions: readonly PipelineFunctionWiring[];
 }
 
-export function pipeline(typeName: string, fieldName: string, functions: string[], planned?: Planned): PipelineResolver {
-  return { typeName, fieldName, kind: 'PIPELINE', functions, ...(planned ? { planned } : {}) };
+export function unit(typeName: string, fieldName: string, dataSource: DataSourceName): UnitResolver {
+  return { typeName, fieldName, kind: 'UNIT', dataSource };
+}
+
+export function pipeline(typeName: string, fieldName: string, functions: string[]): PipelineResolver {
+  return { typeName, fieldName, kind: 'PIPELINE', functions };
 }
 
 /** Source file of a resolver, relative to the repository root. */

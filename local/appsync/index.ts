@@ -1,7 +1,7 @@
 // Public API of the local APPSYNC_JS runtime.
-export { loadResolverCode, MAX_CODE_LENGTH, ResolverCodeError } from './load-code.ts';
+export { loadResolverCode, ResolverCodeError } from './load-code.ts';
 export type { CodeError, Handler, ResolverModule } from './load-code.ts';
-export { runResolver, MAX_PIPELINE_FUNCTIONS } from './run-resolver.ts';
+export { runResolver } from './run-resolver.ts';
 export type { FunctionConfig, ResolverConfig, RunResolverInput, RunResolverResult } from './run-resolver.ts';
 export { evaluateCode } from './evaluate-code.ts';
 export type { EvaluateCodeInput, EvaluateCodeOutput } from './evaluate-code.ts';

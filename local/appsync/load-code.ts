@@ -1,5 +1,6 @@
 import vm from 'node:vm';
 import { transformSync, type Message } from 'esbuild';
+import { appSyncCodeLimit, codeLengthProblem } from '../../infra/wiring/limits.ts';
 import { dynamodbModule } from './dynamodb-helpers.ts';
 import { createExtensions, createRuntime } from './runtime-extensions.ts';
 import type { EvaluationState } from './types.ts';
@@ -10,8 +11,6 @@ import { createUtil, type StateHolder } from './util.ts';
 // context with no process, require, fetch or timers, and with string code generation (eval) disabled.
 // node:vm is an isolation of globals, not a security boundary; the code run here is this repository's own.
 
-/** AppSync's limit on `code` (FunctionConfiguration / Resolver API reference: maximum length 32768). */
-export const MAX_CODE_LENGTH = 32_768;
 /** Guard against runaway loops locally; AppSync enforces its own execution limits. */
 const HANDLER_TIMEOUT_MS = 5_000;
 
@@ -111,9 +110,9 @@ function instantiate(code: string): ResolverModule {
 
 /** Loads (or returns the cached) module for `code`; throws ResolverCodeError for code AppSync would refuse. */
 export function loadResolverCode(code: string): ResolverModule {
-  if (code.length > MAX_CODE_LENGTH) {
+  if (codeLengthProblem(code)) {
     throw new ResolverCodeError(
-      `1 validation error detected: Value at 'code' failed to satisfy constraint: Member must have length less than or equal to ${MAX_CODE_LENGTH}`,
+      `1 validation error detected: Value at 'code' failed to satisfy constraint: Member must have length less than or equal to ${appSyncCodeLimit}`,
     );
   }
   let loaded = cache.get(code);

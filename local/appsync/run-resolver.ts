@@ -1,4 +1,5 @@
 import { handlerContext, inferAuthType, toBaseContext, type BaseContext, type HandlerContextParts, type ResolverInvocationContext } from './context.ts';
+import { maxPipelineFunctions } from '../../infra/wiring/limits.ts';
 import { toJsonValue } from './json.ts';
 import { loadResolverCode, ResolverCodeError, type Handler, type ResolverModule } from './load-code.ts';
 import { toOutcome, type HandlerOutcome } from './signals.ts';
@@ -16,9 +17,7 @@ export { evaluateCode } from './evaluate-code.ts';
 //   in a function request handler the data source and response are skipped and the value goes to the next step;
 //   in the pipeline's request handler the functions are skipped and the response handler runs, unless
 //   skipTo is 'NEXT'; skipTo 'END' anywhere jumps to the pipeline's response handler.
-// - A pipeline has at most 10 functions (AppSync service quota).
-
-export const MAX_PIPELINE_FUNCTIONS = 10;
+// - A pipeline has at most maxPipelineFunctions functions (infra/wiring/limits.ts).
 
 export interface FunctionConfig {
   code: string;
@@ -105,8 +104,8 @@ async function runUnit(run: Run, code: string, dataSource: string): Promise<RunR
 }
 
 async function runPipeline(run: Run, code: string, functions: FunctionConfig[]): Promise<RunResolverResult> {
-  if (functions.length > MAX_PIPELINE_FUNCTIONS) {
-    throw new ResolverCodeError(`A pipeline resolver can have at most ${MAX_PIPELINE_FUNCTIONS} functions; got ${functions.length}`);
+  if (functions.length > maxPipelineFunctions) {
+    throw new ResolverCodeError(`A pipeline resolver can have at most ${maxPipelineFunctions} functions; got ${functions.length}`);
   }
   const resolver = handlersOf(code, 'pipeline resolver');
   const steps = functions.map((fn, index) => ({ ...handlersOf(fn.code, `function #${index + 1}`), dataSource: fn.dataSource }));

@@ -32,7 +32,7 @@ function toFieldError(error: AppSyncError): AppSyncFieldError {
 /** Runs a wired field's resolver; code or configuration problems become a field error instead of a crash. */
 export async function runWiredField(
   runtime: ApiRuntime,
-  wired: Extract<WiredField, { kind: 'resolver' }>,
+  wired: WiredField,
   input: { args: Record<string, unknown>; source: unknown; scope: Pick<ExecutionScope, 'caller' | 'headers' | 'domainName'>; info: FieldInfo },
 ): Promise<RunResolverResult> {
   const { args, source, scope, info } = input;
@@ -76,9 +76,6 @@ export function createFieldResolver(runtime: ApiRuntime): GraphQLFieldResolver<u
     }
     const wired = runtime.registry.get(typeName, info.fieldName);
     if (!wired) return defaultFieldResolver(source, args, scope, info);
-    if (wired.kind === 'planned') {
-      throw new AppSyncFieldError(`${typeName}.${info.fieldName} is not implemented yet (issue ${wired.issue})`, 'NotImplemented');
-    }
 
     const result = await runWiredField(runtime, wired, { args, source, scope, info });
     if (typeName === mutationTypeName && result.invalidation) scope.invalidations.push(...result.invalidation);

@@ -3,7 +3,7 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { GraphQLSchema } from 'graphql';
-import { pipelineFunctions, resolvers } from '../../infra/wiring/index.ts';
+import { wiring, type Wiring } from '../../infra/wiring/index.ts';
 import { loadSchema } from '../../schema/index.ts';
 import { createAuthenticator, createDirectiveAuthorizer } from '../auth/index.ts';
 import { withAppSyncScalars } from './aws-scalars.ts';
@@ -12,11 +12,11 @@ import { createHttpHandler, type Route } from './http-handler.ts';
 import { createRealtimeEndpoint } from './realtime/endpoint.ts';
 import { SubscriptionHub } from './realtime/subscription-hub.ts';
 import { currentGraphqlOperation, type DynamoDbRequestOrigin } from './request-counter.ts';
-import { createResolverRegistry, type Wiring } from './resolver-registry.ts';
+import { createResolverRegistry } from './resolver-registry.ts';
 import { subscriptionTriggers, type ApiRuntime } from './runtime.ts';
 
+export type { Wiring } from '../../infra/wiring/index.ts';
 export { DynamoDbRequestCounter, type DynamoDbRequestOrigin, type RequestCounts } from './request-counter.ts';
-export type { Wiring } from './resolver-registry.ts';
 export type { LambdaName } from './data-sources.ts';
 
 export interface ApiServerOptions {
@@ -128,7 +128,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       : undefined,
   });
   const registry = createResolverRegistry(
-    options.wiring ?? { resolvers, pipelineFunctions },
+    options.wiring ?? wiring,
     options.resolverBundleDir ?? 'build/resolvers',
     new Set(Object.keys(dataSources)),
   );

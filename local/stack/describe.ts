@@ -51,7 +51,7 @@ export function describeStack(
     stateDir: paths.root,
     amplifyOutputsPath: paths.amplifyOutputs,
     demoUsers: api.demoUsers,
-    lambdas: { loaded: lambdas.loaded, missing: lambdas.missing },
+    lambdas: { loaded: lambdas.loaded },
     firstStart: { createdCa: certificates.createdCa, builtResolvers: bundles.built, seeded },
   };
 }

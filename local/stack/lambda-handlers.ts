@@ -1,9 +1,9 @@
-// The Lambda handlers of infra/lambdas.ts whose source file exists, imported to run in this process with the
-// environment of local/stack/environment.ts. A handler not written yet is simply absent.
+// The Lambda handlers of infra/lambdas.ts, imported to run in this process with the environment of
+// local/stack/environment.ts. An entry naming no file stops the start (infra/lambda-entries.ts), as it stops synth.
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { assertLambdaEntriesExist } from '../../infra/lambda-entries.ts';
 import { lambdas, type LambdaDefinition, type LambdaTrigger } from '../../infra/lambdas.ts';
 import { repoRoot } from './paths.ts';
 
@@ -20,7 +20,6 @@ export interface LocalLambdas {
   /** The Cognito post-confirmation trigger, called by the local Cognito. */
   cognitoPostConfirmation?: LambdaHandler;
   loaded: string[];
-  missing: string[];
 }
 
 /** What the Lambda runtime passes as the second argument, as far as a local call can honour it. */
@@ -40,19 +39,19 @@ function lambdaContext(definition: LambdaDefinition, region: string, timeoutMs =
   };
 }
 
-/** Which handlers exist, without importing them (importing needs the local environment in place first). */
-export function presentLambdas(root = repoRoot): LambdaDefinition[] {
-  return lambdas.filter((l) => existsSync(join(root, l.entry)));
+/** Refuses a definition whose handler file is not there, before anything starts (importing waits for the environment). */
+export function checkLambdaEntries(definitions: readonly LambdaDefinition[] = lambdas, root = repoRoot): void {
+  assertLambdaEntriesExist(definitions, root);
 }
 
-export async function loadLocalLambdas(region: string, root = repoRoot): Promise<LocalLambdas> {
-  const result: LocalLambdas = { dataSources: {}, loaded: [], missing: [] };
-  const present = new Set(presentLambdas(root));
-  for (const definition of lambdas) {
-    if (!present.has(definition)) {
-      result.missing.push(definition.name);
-      continue;
-    }
+export async function loadLocalLambdas(
+  region: string,
+  definitions: readonly LambdaDefinition[] = lambdas,
+  root = repoRoot,
+): Promise<LocalLambdas> {
+  checkLambdaEntries(definitions, root);
+  const result: LocalLambdas = { dataSources: {}, loaded: [] };
+  for (const definition of definitions) {
     const module = (await import(pathToFileURL(join(root, definition.entry)).href)) as { handler?: unknown };
     if (typeof module.handler !== 'function') {
       throw new Error(`${definition.entry} does not export a handler function`);

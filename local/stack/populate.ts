@@ -1,4 +1,5 @@
 import { configNames } from '../../functions/shared/config.ts';
+import type { LambdaDefinition } from '../../infra/lambdas.ts';
 import { localNames } from '../config.ts';
 import { seedDemoData, seedDemoUsers } from '../seed/index.ts';
 import { loadLocalLambdas, type LocalLambdas } from './lambda-handlers.ts';
@@ -17,10 +18,11 @@ export async function loadHandlersAndSeed(
   { table, pool, environment }: Provisioned,
   seed: boolean,
   slot: LambdaSlot,
+  definitions?: readonly LambdaDefinition[],
 ): Promise<{ lambdas: LocalLambdas; seeded: boolean }> {
   const target = { dynamodb: clients.dynamodb, tableName: localNames.tableName, cognito: clients.cognito, userPoolId: pool.userPoolId };
   const [lambdas] = await Promise.all([
-    loadLocalLambdas(localNames.region),
+    loadLocalLambdas(localNames.region, definitions),
     seed && table.created ? seedDemoData(target) : undefined,
     // A pool lost while the table was kept: the demo users come back (new subs) with their profiles.
     seed && !table.created && pool.created ? seedDemoUsers(target, { writeProfiles: true }) : undefined,

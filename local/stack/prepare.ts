@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Cleanups } from './cleanups.ts';
+import { checkLambdaEntries } from './lambda-handlers.ts';
 import { statePaths, type StatePaths } from './paths.ts';
 import { choosePorts, type StackPort } from './ports.ts';
 import { readStackState, type StackState } from './state.ts';
@@ -14,8 +15,12 @@ export interface PreparedStart {
   state: StackState;
 }
 
-/** Phase 1: the ports, then the state folder (wiped with --fresh, a temporary one in memory mode) and its state.json. */
+/**
+ * Phase 1: the Lambda entries checked (a mistyped one stops the start, as it stops synth), the ports, then the state
+ * folder (wiped with --fresh, a temporary one in memory mode) and its state.json.
+ */
 export async function prepareStart(options: LocalStackOptions, cleanups: Cleanups): Promise<PreparedStart> {
+  checkLambdaEntries(options.lambdas);
   const inMemory = options.inMemory ?? false;
   const paths = statePaths(inMemory ? await mkdtemp(join(tmpdir(), 'scholarvalley-local-')) : options.stateDir);
   if (inMemory) cleanups.add(() => rm(paths.root, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundlePath } from '../../infra/wiring/index.ts';
-import { appSyncCodeLimit, bundleResolver, wiredSources } from '../../scripts/resolver-bundles.ts';
+import { bundleResolver, wiredSources } from '../../scripts/resolver-bundles.ts';
 import { repoRoot } from './paths.ts';
 
 async function newestModification(dir: string): Promise<number> {
@@ -39,13 +39,9 @@ export async function ensureResolverBundles(root = repoRoot): Promise<{ built: b
   if (!stale) return { built: false, count: sources.length };
 
   const reports = await Promise.all(sources.map((s) => bundleResolver(join(root, s), join(root, bundlePath(s)))));
-  const tooLarge = reports.filter((r) => r.characters > appSyncCodeLimit);
+  const tooLarge = reports.filter((r) => r.tooLong);
   if (tooLarge.length > 0) {
-    throw new Error(
-      `Resolver bundles over AppSync's ${appSyncCodeLimit}-character limit: ${tooLarge
-        .map((r) => r.source)
-        .join(', ')}`,
-    );
+    throw new Error(`Resolver bundles AppSync would refuse: ${tooLarge.map((r) => `${r.source} has ${r.tooLong}`).join('; ')}`);
   }
   return { built: true, count: reports.length };
 }

@@ -8,7 +8,6 @@ import { localNames } from '../config.ts';
 import { startStripeStandIn, type StripeStandIn } from '../stripe/index.ts';
 import { ensureCertificates, type LocalCertificates } from './certificates.ts';
 import type { Cleanups } from './cleanups.ts';
-import { presentLambdas } from './lambda-handlers.ts';
 import { notLoaded, type LambdaSlot } from './lambda-slot.ts';
 import type { PreparedStart } from './prepare.ts';
 import { ensureResolverBundles } from './resolver-bundles.ts';
@@ -43,7 +42,6 @@ export async function startServices(
   cleanups: Cleanups,
 ): Promise<StartedServices> {
   const storage = (dir: string) => (options.inMemory ? { inMemory: true as const } : { dataDir: dir });
-  const present = new Set(presentLambdas().map((l) => l.trigger.kind));
   const [dynamo, cognito, s3, ses, stripe, certificates, bundles, userDirectory, deployedOutputs, apiServer, emailTemplates] =
     await startAll<
       [
@@ -66,9 +64,7 @@ export async function startServices(
           port: ports.cognito,
           ...storage(paths.cognito),
           logLevel: options.verbose ? 'warn' : 'silent',
-          triggers: present.has('cognitoPostConfirmation')
-            ? { PostConfirmation: (event) => lambdas.current?.cognitoPostConfirmation?.(event) ?? notLoaded() }
-            : {},
+          triggers: { PostConfirmation: (event) => lambdas.current?.cognitoPostConfirmation?.(event) ?? notLoaded() },
         }),
         startS3Local({
           port: ports.s3,

@@ -2,6 +2,7 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { LambdaDefinition } from '../../infra/lambdas.ts';
 import type { DemoUser } from '../seed/demo-users.ts';
 import type { ApiServerOptions } from '../server/index.ts';
 import type { StackPort } from './ports.ts';
@@ -23,6 +24,8 @@ export interface LocalStackOptions {
   verbose?: boolean;
   onDynamoDbRequest?: ApiServerOptions['onDynamoDbRequest'];
   onResolverLogs?: ApiServerOptions['onResolverLogs'];
+  /** The Lambdas to run in-process; infra/lambdas.ts unless a test passes its own. */
+  lambdas?: readonly LambdaDefinition[];
 }
 
 /** SDK clients aimed at the stack's emulators. */
@@ -70,7 +73,7 @@ export interface LocalStackInfo {
   amplifyOutputsPath: string;
   demoUsers: Array<DemoUser & { password: string }>;
   /** Lambda handlers running in-process, and those whose source does not exist yet. */
-  lambdas: { loaded: string[]; missing: string[] };
+  lambdas: { loaded: string[] };
   /** What this start did: created the CA, built bundles, seeded. */
   firstStart: { createdCa: boolean; builtResolvers: boolean; seeded: boolean };
 }

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Wiring } from '../../infra/constructs/graphql-endpoint.ts';
 import { lambdas } from '../../infra/lambdas.ts';
 import {
   lambdaDataSources,
@@ -11,6 +10,7 @@ import {
   unit,
   type DataSourceName,
   type ResolverWiring,
+  type Wiring,
 } from '../../infra/wiring/index.ts';
 import { bundleResolver } from '../../scripts/resolver-bundles.ts';
 import { allLambdasWritten, scratchDir, synth } from './support/synth.ts';
@@ -55,8 +55,8 @@ describe('the API built from the real wiring table', () => {
     api = readApi((await synth({ lambdas: allLambdasWritten })).template);
   });
 
-  it('given every implemented row of the wiring, then its resolver exists on APPSYNC_JS 1.0.0 with its bundle as code', () => {
-    const implemented = resolvers.filter((r) => !r.planned);
+  it('given every row of the wiring, then its resolver exists on APPSYNC_JS 1.0.0 with its bundle as code', () => {
+    const implemented = resolvers;
     expect(api.resolvers.map((r) => r.field).sort()).toEqual(implemented.map(field).sort());
     for (const wiring of implemented) {
       const resolver = api.resolvers.find((r) => r.field === field(wiring));
@@ -71,7 +71,7 @@ describe('the API built from the real wiring table', () => {
   });
 
   it('given the pipeline functions the implemented resolvers use, then each exists once, on APPSYNC_JS, on its wired data source', () => {
-    const used = new Set(resolvers.filter((r) => !r.planned).flatMap((r) => (r.kind === 'PIPELINE' ? r.functions : [])));
+    const used = new Set(resolvers.flatMap((r) => (r.kind === 'PIPELINE' ? r.functions : [])));
     expect(api.functions.map((f) => f.name).sort()).toEqual([...used].sort());
     for (const fn of api.functions) {
       const wiring = pipelineFunctions.find((f) => f.name === fn.name);
@@ -121,7 +121,7 @@ describe('the wiring table', () => {
     identity: ['Mutation.inviteStaff', 'Mutation.setUserRole', 'Mutation.deactivateUser'],
   };
 
-  it('given every row, planned or not, when its data sources are listed, then only the Lambda-backed fields of DESIGN.md reach a Lambda', () => {
+  it('given every row, when its data sources are listed, then only the Lambda-backed fields of DESIGN.md reach a Lambda', () => {
     const sourceOf = (name: string) => pipelineFunctions.find((f) => f.name === name)?.dataSource;
     for (const wiring of resolvers) {
       const path = wiring.kind === 'UNIT' ? [wiring.dataSource] : wiring.functions.map(sourceOf);
@@ -137,12 +137,11 @@ describe('the wiring table', () => {
   });
 });
 
-describe('the API built from a fixture wiring (one unit, one pipeline, one planned)', () => {
+describe('the API built from a fixture wiring (one unit, one pipeline)', () => {
   const wiring: Wiring = {
     resolvers: [
       unit('Query', 'getApplicant', 'table'),
       pipeline('Mutation', 'createApplicant', ['fixtureLoad', 'fixtureNotify']),
-      unit('Query', 'listApplicants', 'table', { issue: 99 }),
     ],
     pipelineFunctions: [
       { name: 'fixtureLoad', dataSource: 'table' },
@@ -186,10 +185,29 @@ describe('the API built from a fixture wiring (one unit, one pipeline, one plann
     );
   });
 
-  it('given a resolver on a Lambda whose handler is not written, when synthesized, then synth stops naming the field and the data source', async () => {
+  it('given a resolver on a Lambda that is not deployed, when synthesized, then synth stops naming the field and the data source', async () => {
     const onUploads: Wiring = { resolvers: [unit('Query', 'getApplicant', 'uploads')], pipelineFunctions: [] };
     await expect(synth({ wiring: onUploads, locateBundle, lambdas: [] })).rejects.toThrow(
-      /Query\.getApplicant runs on the "uploads" data source, whose Lambda is not deployed/,
+      /Query\.getApplicant runs on the "uploads" data source, which is not deployed/,
+    );
+  });
+
+  it('given a field wired twice and other faults, when synthesized, then synth lists every problem as the local server does', async () => {
+    const faulty: Wiring = {
+      resolvers: [
+        unit('Query', 'getApplicant', 'table'),
+        unit('Query', 'getApplicant', 'table'),
+        pipeline('Mutation', 'createApplicant', []),
+      ],
+      pipelineFunctions: [...wiring.pipelineFunctions, { name: 'fixtureLoad', dataSource: 'table' }],
+    };
+    await expect(synth({ wiring: faulty, locateBundle, lambdas: [] })).rejects.toThrow(
+      [
+        'The wiring table (infra/wiring/) cannot be deployed or served:',
+        '  - pipeline function "fixtureLoad" is declared twice',
+        '  - Query.getApplicant is wired twice',
+        '  - Mutation.createApplicant is a pipeline of 0 functions; AppSync allows 1 to 10',
+      ].join('\n'),
     );
   });
 

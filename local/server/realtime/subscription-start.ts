@@ -110,9 +110,6 @@ export async function startSubscription(
   let filter: SubscriptionFilter | null = null;
   let invalidationFilter: SubscriptionFilter | null = null;
   const wired = registry.get(subscriptionType.name, field.name);
-  if (wired?.kind === 'planned') {
-    return fail('NotImplemented', `${subscriptionType.name}.${field.name} is not implemented yet (issue ${wired.issue})`);
-  }
   if (wired) {
     const info = { fieldName: field.name, parentType: subscriptionType, variableValues, fieldNodes: [fieldNode], returnType: field.type, fragments };
     let result;

@@ -6,7 +6,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll } from 'vitest';
 import { readStageConfig } from '../../../infra/config.ts';
-import type { Wiring } from '../../../infra/constructs/graphql-endpoint.ts';
+import type { Wiring } from '../../../infra/wiring/index.ts';
 import { lambdas, type LambdaDefinition } from '../../../infra/lambdas.ts';
 import { repositoryRoot, ScholarvalleyStack } from '../../../infra/stack.ts';
 import { bundleResolver, wiredSources } from '../../../scripts/resolver-bundles.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadResolverCode, MAX_CODE_LENGTH, ResolverCodeError } from '../../../local/appsync/load-code.ts';
+import { appSyncCodeLimit as MAX_CODE_LENGTH } from '../../../infra/wiring/limits.ts';
+import { loadResolverCode, ResolverCodeError } from '../../../local/appsync/load-code.ts';
 import { createEvaluationState } from '../../../local/appsync/types.ts';
 
 const state = () => createEvaluationState('API Key Authorization');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lambdas } from '../../../infra/lambdas.ts';
 import { demoApplicants } from '../../../local/seed/demo-scenario.ts';
 import { gsi } from '../../../resolvers/lib/keys.ts';
 import { freePort } from '../../../local/emulators/ports.ts';
@@ -101,5 +102,16 @@ describe('startLocalStack with state on disk', () => {
     } finally {
       await busy.release();
     }
+  });
+
+  it('refuses to start when a Lambda entry is mistyped, naming the Lambda and the path, and starts nothing', async () => {
+    const dynamodb = await freePort();
+    const mistyped = 'functions/uploads/handlr.ts';
+    const withTypo = lambdas.map((l) => (l.name === 'uploads' ? { ...l, entry: mistyped } : l));
+
+    const message = await failureOf(startLocalStack({ inMemory: true, ports: { ...randomPorts, dynamodb }, lambdas: withTypo }));
+
+    expect(message).toBe(`infra/lambdas.ts names handler files that are not there: Lambda "uploads": entry ${mistyped} does not exist.`);
+    expect(dynamoDbLocalRunsOn(dynamodb)).toBe(false);
   });
 });

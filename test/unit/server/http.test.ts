@@ -206,21 +206,6 @@ fragment More on MlRecommendation { available }`;
     expect(response.body).toEqual({ data: { priceCatalog: [{ label: `${tableName}/test` }] } });
   });
 
-  it('answers a planned field with NotImplemented naming its issue', async () => {
-    const token = await issuer.token(staff);
-
-    const response = await postGraphql(server.httpUrl, { query: '{ listStaff { items { id } } }' }, { token });
-
-    expect(response.body.data).toBeNull();
-    expect(response.body.errors).toEqual([
-      expect.objectContaining({
-        path: ['listStaff'],
-        errorType: 'NotImplemented',
-        message: 'Query.listStaff is not implemented yet (issue 4)',
-      }),
-    ]);
-  });
-
   it("calls a Lambda data source's handler in-process, and reports a missing handler as the data source's error", async () => {
     const token = await issuer.token(applicant);
     lambdaEvents.length = 0;

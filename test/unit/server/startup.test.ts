@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolvers } from '../../../infra/wiring/index.ts';
+import { pipeline, unit, type DataSourceName, type Wiring } from '../../../infra/wiring/index.ts';
 import { startApiServer, type ApiServer, type ApiServerOptions } from '../../../local/server/index.ts';
 import { postGraphql } from './support/clients.ts';
 import { startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
@@ -38,10 +38,9 @@ async function issuerFor(): Promise<TokenIssuer> {
 }
 
 describe('startApiServer', () => {
-  it("serves the project's own schema and wiring table, a planned field answering NotImplemented", async () => {
+  it("serves the project's own schema and wiring table", async () => {
     const issuer = await issuerFor();
     const server = await start(issuer);
-    const planned = resolvers.find((r) => r.planned && r.typeName === 'Query');
 
     const response = await postGraphql(
       server.httpUrl,
@@ -50,14 +49,32 @@ describe('startApiServer', () => {
     );
 
     expect(response.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
-    if (planned) {
-      const field = await postGraphql(server.httpUrl, { query: `{ __typename ${planned.fieldName} { __typename } }` }, {
-        token: await issuer.token({ sub: 's1', username: 'sam', groups: ['admin'] }),
-      });
-      expect(field.body.errors).toContainEqual(
-        expect.objectContaining({ errorType: 'NotImplemented', message: `Query.${planned.fieldName} is not implemented yet (issue ${planned.planned?.issue})` }),
-      );
-    }
+  });
+
+  it('refuses to start on a wiring table synth refuses, with the same words (infra/wiring/validate.ts)', async () => {
+    const issuer = await issuerFor();
+    const wiring: Wiring = {
+      resolvers: [
+        unit('Query', 'me', 'table'),
+        unit('Query', 'me', 'table'),
+        unit('Query', 'getApplicant', 'nowhere' as DataSourceName),
+        pipeline('Mutation', 'createApplicant', ['undeclared']),
+        pipeline('Mutation', 'sendMessage', Array.from({ length: 11 }, () => 'getApplicantItem')),
+      ],
+      pipelineFunctions: [{ name: 'getApplicantItem', dataSource: 'table' }],
+    };
+
+    const starting = start(issuer, { wiring, resolverBundleDir: fixtureBundleDir });
+
+    await expect(starting).rejects.toThrow(
+      [
+        'The wiring table (infra/wiring/) cannot be deployed or served:',
+        '  - Query.me is wired twice',
+        '  - Query.getApplicant runs on the "nowhere" data source, which is not deployed',
+        '  - Mutation.createApplicant names pipeline function "undeclared", which is not declared in infra/wiring/',
+        '  - Mutation.sendMessage is a pipeline of 11 functions; AppSync allows 1 to 10',
+      ].join('\n'),
+    );
   });
 
   it('refuses to start when a wired resolver has no bundle, and says how to build them', async () => {
