@@ -4,6 +4,7 @@ import { appSyncCodeLimit, codeLengthProblem } from '../../infra/wiring/limits.t
 import { dynamodbModule } from './dynamodb-helpers.ts';
 import { createExtensions, createRuntime } from './runtime-extensions.ts';
 import type { EvaluationState } from './types.ts';
+import { unsupportedConstructs } from './unsupported-code.ts';
 import { createUtil, type StateHolder } from './util.ts';
 
 // Loads an APPSYNC_JS file the way AppSync accepts it: an ES module exporting `request` and/or `response`,
@@ -20,7 +21,7 @@ export interface CodeError {
   location?: { line: number; column: number; span: number };
 }
 
-/** Code that AppSync would refuse to save (too long, or not parseable). */
+/** Code that AppSync would refuse to save (too long, not parseable, or using what APPSYNC_JS does not support). */
 export class ResolverCodeError extends Error {
   constructor(
     message: string,
@@ -117,6 +118,8 @@ export function loadResolverCode(code: string): ResolverModule {
   }
   let loaded = cache.get(code);
   if (!loaded) {
+    const unsupported = unsupportedConstructs(code);
+    if (unsupported.length > 0) throw new ResolverCodeError('The code contains one or more errors.', unsupported);
     loaded = instantiate(code);
     cache.set(code, loaded);
   }

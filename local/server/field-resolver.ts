@@ -60,7 +60,8 @@ export async function runWiredField(
     if (result.logs.length > 0) runtime.onResolverLogs?.(field, result.logs);
     return result;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const codeErrors = error instanceof ResolverCodeError ? error.codeErrors.map((e) => ` ${e.value}`).join('') : '';
+    const message = `${error instanceof Error ? error.message : String(error)}${codeErrors}`;
     const errorType = error instanceof ResolverCodeError ? 'Code' : 'InternalFailure';
     throw new AppSyncFieldError(`${field}: ${message}`, errorType);
   }

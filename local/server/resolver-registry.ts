@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ResolverConfig } from '../appsync/index.ts';
+import { unsupportedConstructs } from '../appsync/unsupported-code.ts';
 import {
   bundlePath,
   functionSource,
@@ -51,10 +52,18 @@ export function createResolverRegistry(
   validateWiring(wiring, dataSourceNames as ReadonlySet<DataSourceName>);
   const root = resolve(bundleDir);
   const missing: string[] = [];
+  const refused: string[] = [];
   const bundleOf = (source: string): BundleFile => {
     const path = resolve(root, bundlePath(source).slice(BUNDLE_ROOT.length));
-    if (!existsSync(path)) missing.push(`missing bundle ${path} (for ${source})`);
-    return new BundleFile(path);
+    const file = new BundleFile(path);
+    if (!existsSync(path)) {
+      missing.push(`missing bundle ${path} (for ${source})`);
+      return file;
+    }
+    // What AppSync refuses when the resolver or function is created, refused here when the server starts.
+    const unsupported = unsupportedConstructs(file.read());
+    if (unsupported.length > 0) refused.push(`${source}: ${unsupported.map((e) => e.value).join('; ')}`);
+    return file;
   };
   const declared = new Map(wiring.pipelineFunctions.map((fn) => [fn.name, fn]));
   const functionBundles = new Map<string, { file: BundleFile; dataSource: string }>();
@@ -81,6 +90,9 @@ export function createResolverRegistry(
 
   if (missing.length > 0) {
     throw new Error(`The wiring table cannot be served (run \`npm run build\` to write the resolver bundles):\n  - ${missing.join('\n  - ')}`);
+  }
+  if (refused.length > 0) {
+    throw new Error(`Resolver code AppSync would refuse to create (The code contains one or more errors.):\n  - ${refused.join('\n  - ')}`);
   }
   return { get: (typeName, fieldName) => fields.get(`${typeName}.${fieldName}`) };
 }

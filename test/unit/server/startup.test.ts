@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pipeline, unit, type DataSourceName, type Wiring } from '../../../infra/wiring/index.ts';
@@ -86,6 +89,23 @@ describe('startApiServer', () => {
     });
 
     await expect(starting).rejects.toThrow(/run `npm run build`[\s\S]*missing bundle \/nonexistent\/bundles\/Query\/me\.js/);
+  });
+
+  it('refuses to start when a bundle uses what APPSYNC_JS does not support, naming the source, line and construct', async () => {
+    const issuer = await issuerFor();
+    const bundleDir = mkdtempSync(join(tmpdir(), 'refused-bundles-'));
+    mkdirSync(join(bundleDir, 'Query'));
+    writeFileSync(
+      join(bundleDir, 'Query', 'me.js'),
+      'export function request(ctx) {\n  try { return {}; } catch (e) { return {}; }\n}\nexport function response(ctx) { let n = 0; n++; return ctx.result; }\n',
+    );
+
+    const starting = start(issuer, { wiring: { resolvers: [unit('Query', 'me', 'none')], pipelineFunctions: [] }, resolverBundleDir: bundleDir });
+
+    await expect(starting).rejects.toThrow(
+      'resolvers/Query/me.ts: code.js(2,3): try/catch/finally statements are not supported; code.js(4,44): the ++ operator is not supported',
+    );
+    rmSync(bundleDir, { recursive: true, force: true });
   });
 
   it('refuses environment variables AppSync would refuse, naming the key and the rule', async () => {
