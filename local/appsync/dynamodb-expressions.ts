@@ -85,15 +85,16 @@ export function buildUpdateExpression(update: unknown): ExpressionJson {
       case 'remove':
         removes.push(path);
         break;
+      // As AppSync writes them: no if_not_exists, so DynamoDB refuses them on an attribute the item lacks.
       case 'increment':
       case 'decrement':
-        sets.push(`${path} = if_not_exists(${path}, ${ph.value(0)}) ${op._type === 'increment' ? '+' : '-'} ${ph.value(op.by)}`);
+        sets.push(`${path} = ${path} ${op._type === 'increment' ? '+' : '-'} ${ph.value(op.by)}`);
         break;
       case 'append':
-        sets.push(`${path} = list_append(if_not_exists(${path}, ${ph.value([])}), ${ph.value(op.value)})`);
+        sets.push(`${path} = list_append(${path}, ${ph.value(op.value)})`);
         break;
       case 'prepend':
-        sets.push(`${path} = list_append(${ph.value(op.value)}, if_not_exists(${path}, ${ph.value([])}))`);
+        sets.push(`${path} = list_append(${ph.value(op.value)}, ${path})`);
         break;
       case 'updateListItem':
         sets.push(`${path}[${op.index}] = ${ph.value(op.value)}`);

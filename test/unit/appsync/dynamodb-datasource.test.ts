@@ -94,7 +94,7 @@ describe('given a conditional PutItem', () => {
 
 describe('given UpdateItem with operations', () => {
   it('when every operation is applied, then the result is the updated item (ALL_NEW)', async () => {
-    await put({ pk: 'POST#1', sk: 'META', title: 'old', views: 5, tags: ['b'], list: ['x', 'y'], drop: 'me', settings: { theme: 'light', size: 1 } });
+    await put({ pk: 'POST#1', sk: 'META', title: 'old', views: 5, likes: 0, credits: 0, tags: ['b'], history: [], list: ['x', 'y'], drop: 'me', settings: { theme: 'light', size: 1 } });
     const outcome = await source.invoke(
       ddb.update({
         key: { pk: 'POST#1', sk: 'META' },
@@ -130,6 +130,19 @@ describe('given UpdateItem with operations', () => {
         profile: { bio: 'hi' },
       },
     });
+  });
+
+  it.each([
+    ['increment', ddb.operations.increment(1)],
+    ['decrement', ddb.operations.decrement(1)],
+    ['append', ddb.operations.append(['a'])],
+    ['prepend', ddb.operations.prepend(['a'])],
+  ])('when %s names an attribute the item lacks, then DynamoDB refuses it as under AppSync (no if_not_exists)', async (_name, operation) => {
+    await put({ pk: 'POST#3', sk: 'META' });
+    const outcome = await source.invoke(ddb.update({ key: { pk: 'POST#3', sk: 'META' }, update: { missing: operation } }), none);
+    expect(outcome.result).toBeNull();
+    expect(outcome.error?.type).toBe('DynamoDB:ValidationException');
+    expect(outcome.error?.message).toMatch(/attribute that does not exist in the item/);
   });
 
   it('when the version condition fails, then ctx.error is DynamoDB:ConditionalCheckFailedException without a second read', async () => {

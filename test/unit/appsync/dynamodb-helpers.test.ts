@@ -77,9 +77,9 @@ describe('given update with operations', () => {
       key: { id: { N: 1 } },
       update: {
         expression:
-          'SET #upd_0 = :upd_0, #upd_1 = :upd_1, #upd_3 = :upd_2, #upd_4 = if_not_exists(#upd_4, :upd_3) + :upd_4, ' +
-          '#upd_5 = if_not_exists(#upd_5, :upd_5) - :upd_6, #upd_6 = list_append(if_not_exists(#upd_6, :upd_7), :upd_8), ' +
-          '#upd_7 = list_append(:upd_9, if_not_exists(#upd_7, :upd_10)), #upd_8[1] = :upd_11, #upd_9.#upd_10 = :upd_12 REMOVE #upd_2',
+          'SET #upd_0 = :upd_0, #upd_1 = :upd_1, #upd_3 = :upd_2, #upd_4 = #upd_4 + :upd_3, ' +
+          '#upd_5 = #upd_5 - :upd_4, #upd_6 = list_append(#upd_6, :upd_5), ' +
+          '#upd_7 = list_append(:upd_6, #upd_7), #upd_8[1] = :upd_7, #upd_9.#upd_10 = :upd_8 REMOVE #upd_2',
         expressionNames: {
           '#upd_0': 'name',
           '#upd_1': 'address',
@@ -97,16 +97,12 @@ describe('given update with operations', () => {
           ':upd_0': { S: 'Jane' },
           ':upd_1': { M: { city: { S: 'NYC' } } },
           ':upd_2': { M: { bio: { S: 'x' } } },
-          ':upd_3': { N: 0 },
-          ':upd_4': { N: 10 },
-          ':upd_5': { N: 0 },
-          ':upd_6': { N: 1 },
-          ':upd_7': { L: [] },
-          ':upd_8': { L: [{ N: 101 }, { N: 104 }] },
-          ':upd_9': { L: [{ S: 'a' }] },
-          ':upd_10': { L: [] },
-          ':upd_11': { S: '102' },
-          ':upd_12': { S: 'dark' },
+          ':upd_3': { N: 10 },
+          ':upd_4': { N: 1 },
+          ':upd_5': { L: [{ N: 101 }, { N: 104 }] },
+          ':upd_6': { L: [{ S: 'a' }] },
+          ':upd_7': { S: '102' },
+          ':upd_8': { S: 'dark' },
         },
       },
       condition: { expression: '(#version = :version_eq)', expressionNames: { '#version': 'version' }, expressionValues: { ':version_eq': { N: 3 } } },
@@ -235,9 +231,9 @@ describe('given the transaction helpers (reference examples)', () => {
           operation: 'UpdateItem',
           key: { id: { S: '3' } },
           update: {
-            expression: 'SET #upd_0 = if_not_exists(#upd_0, :upd_0) + :upd_1',
+            expression: 'SET #upd_0 = #upd_0 + :upd_0',
             expressionNames: { '#upd_0': 'views' },
-            expressionValues: { ':upd_0': { N: 0 }, ':upd_1': { N: 1 } },
+            expressionValues: { ':upd_0': { N: 1 } },
           },
         },
         {
