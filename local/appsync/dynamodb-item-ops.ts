@@ -17,6 +17,9 @@ import type { DataSourceResult } from './types.ts';
 // condition.consistentRead is false); if it already equals the desired result (ignoring `equalsIgnore`
 // attributes) the write counts as a success, otherwise ctx.error is DynamoDB:ConditionalCheckFailedException.
 // The desired result is known for PutItem (the item written) and DeleteItem (no item); UpdateItem always rejects.
+// A rejected write leaves the current item (null when there is none) in ctx.result, as AppSync does, and an error
+// message in AppSync's longer form: "The conditional request failed (Service: DynamoDb, Status Code: 400, Request ID: …)".
+// UpdateItem gets the current item from DynamoDB itself (ReturnValuesOnConditionCheckFailure), without a second read.
 // A `conditionalCheckFailedHandler` with strategy Custom (a Lambda ARN) is not supported locally: it rejects.
 
 interface ConditionInput {
@@ -42,16 +45,26 @@ async function onConditionFailure(
   desired: Item | null | 'unknown',
 ): Promise<DataSourceResult> {
   const condition = (request.condition ?? {}) as ConditionInput;
+  let current = (error as { Item?: Item }).Item;
   if (desired !== 'unknown') {
-    const current = await call.send<GetItemCommandOutput>(
+    const read = await call.send<GetItemCommandOutput>(
       'GetItem',
       new GetItemCommand({ TableName: call.tableName, Key: toItem(request.key), ConsistentRead: condition.consistentRead !== false }),
     );
-    if (desired === null ? !current.Item : sameItem(current.Item, desired, condition.equalsIgnore ?? [])) {
-      return { result: fromItem(current.Item) };
+    current = read.Item;
+    if (desired === null ? !current : sameItem(current, desired, condition.equalsIgnore ?? [])) {
+      return { result: fromItem(current) };
     }
   }
-  return { result: null, error: toDataSourceError(error) };
+  return { result: fromItem(current), error: conditionFailedError(error) };
+}
+
+/** DynamoDB's error as AppSync words it, with the service, status code and request id after the message. */
+function conditionFailedError(error: unknown): ReturnType<typeof toDataSourceError> {
+  const plain = toDataSourceError(error);
+  const metadata = (error as { $metadata?: { httpStatusCode?: number; requestId?: string } }).$metadata ?? {};
+  const details = `Service: DynamoDb, Status Code: ${metadata.httpStatusCode ?? 400}, Request ID: ${metadata.requestId ?? 'null'}`;
+  return { ...plain, message: `${plain.message} (${details})` };
 }
 
 function isConditionFailure(error: unknown): boolean {
@@ -105,6 +118,7 @@ export async function updateItem(call: DynamoDbCall, request: Request): Promise<
         UpdateExpression: update?.expression,
         ConditionExpression: condition?.expression,
         ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
         ...expressionAttributes(update, condition),
       }),
     );

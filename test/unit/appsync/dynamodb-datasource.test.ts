@@ -68,13 +68,13 @@ describe('given PutItem and GetItem', () => {
 describe('given a conditional PutItem', () => {
   const key = { pk: 'APP#1', sk: 'META' };
 
-  it('when the condition fails and the stored item differs, then ctx.error is DynamoDB:ConditionalCheckFailedException', async () => {
+  it('when the condition fails and the stored item differs, then ctx.error is DynamoDB:ConditionalCheckFailedException and ctx.result the stored item', async () => {
     await put({ ...key, status: 'draft' });
     requests = [];
     const outcome = await put({ ...key, status: 'submitted' }, { pk: { attributeExists: false } });
-    expect(outcome.result).toBeNull();
+    expect(outcome.result).toEqual({ ...key, status: 'draft' });
     expect(outcome.error?.type).toBe('DynamoDB:ConditionalCheckFailedException');
-    expect(outcome.error?.message).toMatch(/conditional request failed/i);
+    expect(outcome.error?.message).toMatch(/^The conditional request failed \(Service: DynamoDb, Status Code: 400, Request ID: [^)]+\)$/);
     expect(requests).toEqual(['PutItem', 'GetItem']);
   });
 
@@ -145,14 +145,17 @@ describe('given UpdateItem with operations', () => {
     expect(outcome.error?.message).toMatch(/attribute that does not exist in the item/);
   });
 
-  it('when the version condition fails, then ctx.error is DynamoDB:ConditionalCheckFailedException without a second read', async () => {
+  it('when the version condition fails, then ctx.error is DynamoDB:ConditionalCheckFailedException and ctx.result the stored item, without a second read', async () => {
     await put({ pk: 'POST#2', sk: 'META', version: 2 });
     requests = [];
     const outcome = await source.invoke(
       ddb.update({ key: { pk: 'POST#2', sk: 'META' }, update: { version: 4 }, condition: { version: { eq: 3 } } }),
       none,
     );
-    expect(outcome).toMatchObject({ result: null, error: { type: 'DynamoDB:ConditionalCheckFailedException' } });
+    expect(outcome).toMatchObject({
+      result: { pk: 'POST#2', sk: 'META', version: 2 },
+      error: { type: 'DynamoDB:ConditionalCheckFailedException', message: expect.stringMatching(/^The conditional request failed \(Service: DynamoDb/) },
+    });
     expect(requests).toEqual(['UpdateItem']);
   });
 });
@@ -167,6 +170,7 @@ describe('given DeleteItem', () => {
     await put({ pk: 'DEL#2', sk: 'A', owner: 'u1' });
     const outcome = await source.invoke(ddb.remove({ key: { pk: 'DEL#2', sk: 'A' }, condition: { owner: { eq: 'u2' } } }), none);
     expect(outcome.error?.type).toBe('DynamoDB:ConditionalCheckFailedException');
+    expect(outcome.result).toEqual({ pk: 'DEL#2', sk: 'A', owner: 'u1' });
   });
 });
 
