@@ -77,6 +77,7 @@ export function inferAuthType(identity: unknown): AuthTypeName {
   if ('resolverContext' in fields) return 'Lambda Authorization';
   if ('accountId' in fields || 'userArn' in fields) return 'IAM Authorization';
   if ('username' in fields || 'defaultAuthStrategy' in fields || 'groups' in fields) return 'User Pool Authorization';
+  if (typeof fields.issuer === 'string' && fields.issuer.includes('cognito-idp.')) return 'User Pool Authorization';
   if ('claims' in fields) return 'Open ID Connect Authorization';
   return 'API Key Authorization';
 }

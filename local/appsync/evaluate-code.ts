@@ -2,7 +2,7 @@ import { handlerContext, inferAuthType, toBaseContext } from './context.ts';
 import { toJsonValue } from './json.ts';
 import { loadResolverCode, ResolverCodeError, type CodeError } from './load-code.ts';
 import { toOutcome } from './signals.ts';
-import { createEvaluationState, type DataSourceError } from './types.ts';
+import { createEvaluationState, type AuthTypeName, type DataSourceError } from './types.ts';
 
 // Shaped like AppSync's EvaluateCode API (https://docs.aws.amazon.com/appsync/latest/APIReference/API_EvaluateCode.html):
 // code + context (a JSON string or object) + function in; evaluationResult (JSON string), error
@@ -20,6 +20,19 @@ export interface EvaluateCodeOutput {
   logs: string[];
   stash: string;
   outErrors: string;
+}
+
+const authTypes: readonly AuthTypeName[] = [
+  'API Key Authorization',
+  'IAM Authorization',
+  'User Pool Authorization',
+  'Open ID Connect Authorization',
+  'Lambda Authorization',
+];
+
+/** A context may name the authorization type util.authType() answers (`"authType": "IAM Authorization"`). */
+function authTypeOf(value: unknown): AuthTypeName | undefined {
+  return authTypes.find((name) => name === value);
 }
 
 function failure(message: string, codeErrors?: CodeError[]): EvaluateCodeOutput {
@@ -43,7 +56,7 @@ export function evaluateCode(input: EvaluateCodeInput): EvaluateCodeOutput {
   if (!handler) return failure(`The code does not export a '${input.function}' function`);
 
   const base = toBaseContext({ ...context, info: context.info as never, request: context.request as never });
-  const state = createEvaluationState(inferAuthType(base.identity), base.info);
+  const state = createEvaluationState(authTypeOf(context.authType) ?? inferAuthType(base.identity), base.info);
   const ctx = handlerContext(base, {
     prev: (context.prev ?? {}) as { result?: unknown },
     ...('result' in context ? { result: toJsonValue(context.result) } : {}),

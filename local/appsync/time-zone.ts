@@ -1,6 +1,6 @@
-// Time zones for util.time: fixed offsets ("+08:00", "-0500", "UTC", "Z") and IANA ids ("Australia/Perth").
+// Time zones for util.time: fixed offsets ("+08:00", "-0500", "-07:00:30", "UTC", "Z") and IANA ids ("Australia/Perth").
 
-const FIXED_OFFSET = /^(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::?(\d{2}))?$/;
+const FIXED_OFFSET = /^(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::?(\d{2})(?::?(\d{2}))?)?$/;
 const UTC_NAMES = new Set(['UTC', 'Z', 'GMT', 'UT']);
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -22,13 +22,14 @@ function ianaFormatter(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Offset of `zone` from UTC, in minutes, at the instant `utcMs`. */
-export function zoneOffsetMinutes(zone: string, utcMs: number): number {
+/** Offset of `zone` from UTC, in seconds (java.time offsets may have seconds), at the instant `utcMs`. */
+export function zoneOffsetSeconds(zone: string, utcMs: number): number {
   if (UTC_NAMES.has(zone)) return 0;
   const fixed = FIXED_OFFSET.exec(zone);
   if (fixed) {
-    const minutes = Number(fixed[2]) * 60 + Number(fixed[3] ?? '0');
-    return fixed[1] === '-' ? -minutes : minutes;
+    const seconds = Number(fixed[2]) * 3600 + Number(fixed[3] ?? '0') * 60 + Number(fixed[4] ?? '0');
+    if (seconds > 18 * 3600) throw new Error(`Zone offset not in valid range: -18:00 to +18:00: ${zone}`);
+    return fixed[1] === '-' ? -seconds : seconds;
   }
   const parts = Object.fromEntries(
     ianaFormatter(zone)
@@ -43,11 +44,11 @@ export function zoneOffsetMinutes(zone: string, utcMs: number): number {
     Number(parts.minute),
     Number(parts.second),
   );
-  return Math.round((asUtc - (utcMs - (((utcMs % 1000) + 1000) % 1000))) / 60_000);
+  return Math.round((asUtc - (utcMs - (((utcMs % 1000) + 1000) % 1000))) / 1000);
 }
 
 /** The UTC instant at which the wall clock of `zone` shows `localMs` (wall-clock time encoded as if UTC). */
 export function localToUtc(localMs: number, zone: string): number {
-  const firstGuess = localMs - zoneOffsetMinutes(zone, localMs) * 60_000;
-  return localMs - zoneOffsetMinutes(zone, firstGuess) * 60_000;
+  const firstGuess = localMs - zoneOffsetSeconds(zone, localMs) * 1000;
+  return localMs - zoneOffsetSeconds(zone, firstGuess) * 1000;
 }

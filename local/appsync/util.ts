@@ -40,7 +40,6 @@ function makeError(message: unknown, errorType?: unknown, data?: unknown, errorI
 }
 
 // Reference: "Runtime utilities / util" (https://docs.aws.amazon.com/appsync/latest/devguide/built-in-util-js.html).
-// util.http, util.xml, util.rds and toElasticsearchQueryDSL are deliberately not implemented.
 export function createUtil(holder: StateHolder) {
   return {
     autoId,
@@ -55,7 +54,8 @@ export function createUtil(holder: StateHolder) {
     // AppSync answers "Not Authorized to access <field> on type <Type>" with errorType "Unauthorized".
     unauthorized(): never {
       const info = holder.current?.info;
-      const message = info ? `Not Authorized to access ${info.fieldName} on type ${info.parentTypeName}` : 'Unauthorized';
+      // EvaluateCode may run with no info in its context: AppSync has no field to name then.
+      const message = info?.fieldName ? `Not Authorized to access ${info.fieldName} on type ${info.parentTypeName}` : 'Unauthorized';
       throw new UtilErrorSignal(makeError(message, 'Unauthorized'));
     },
     isNull,

@@ -125,3 +125,21 @@ describe('given code using what APPSYNC_JS does not support', () => {
     expect(JSON.parse(output.evaluationResult ?? 'null')).toEqual({ total: 6, keys: ['a'], has: true });
   });
 });
+
+describe('given util.authType() and util.unauthorized() under evaluateCode', () => {
+  const code = 'export function request(ctx) { return util.authType(); }\nexport function response(ctx) { util.unauthorized(); }';
+
+  it('when the context names the authorization type, then util.authType() answers it; else it follows the identity', () => {
+    const named = evaluateCode({ code, function: 'request', context: { authType: 'IAM Authorization', identity: null } });
+    expect(named.evaluationResult).toBe('"IAM Authorization"');
+    const pool = { sub: 's1', issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_x', claims: {} };
+    expect(evaluateCode({ code, function: 'request', context: { identity: pool } }).evaluationResult).toBe('"User Pool Authorization"');
+    expect(evaluateCode({ code, function: 'request', context: {} }).evaluationResult).toBe('"API Key Authorization"');
+  });
+
+  it('when util.unauthorized() runs with and without info, then the error names the field, or says Unauthorized', () => {
+    const withInfo = evaluateCode({ code, function: 'response', context: { info: { fieldName: 'me', parentTypeName: 'Query' } } });
+    expect(withInfo.error).toEqual({ message: 'Not Authorized to access me on type Query' });
+    expect(evaluateCode({ code, function: 'response', context: {} }).error).toEqual({ message: 'Unauthorized' });
+  });
+});

@@ -66,3 +66,34 @@ describe('given the now* helpers', () => {
     expect(time.nowFormatted('yyyy-MM-dd HH:mm:ssZ', '+08:00')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\+0800$/);
   });
 });
+
+describe('given the java.time pattern letters and zones AppSync accepts beyond the basics', () => {
+  // Sunday 2024-12-29 10:00 UTC: its Sunday-first week holds 2025-01-01, so its week-based year is 2025.
+  const SUNDAY = Date.UTC(2024, 11, 29, 10, 0, 0);
+
+  it('when formatting YYYY next to yyyy at the turn of the year, then the week-based year and the calendar year differ', () => {
+    expect(time.epochMilliSecondsToFormatted(SUNDAY, 'YYYY yyyy')).toBe('2025 2024');
+    expect(time.epochMilliSecondsToFormatted(Date.UTC(2024, 11, 28), 'YYYY yyyy')).toBe('2024 2024');
+  });
+
+  it('when formatting and parsing D, then it is the day of the year', () => {
+    expect(time.epochMilliSecondsToFormatted(SUNDAY, 'D DDD')).toBe('364 364');
+    expect(time.epochMilliSecondsToFormatted(Date.UTC(2024, 0, 5), 'D DDD')).toBe('5 005');
+    expect(time.parseFormattedToEpochMilliSeconds('2024 364', 'yyyy D')).toBe(Date.UTC(2024, 11, 29));
+  });
+
+  it('when a pattern has an [optional section], then formatting prints it and parsing accepts text with or without it', () => {
+    const pattern = "yyyy-MM-dd['T'HH:mm]";
+    expect(time.epochMilliSecondsToFormatted(SUNDAY, pattern)).toBe('2024-12-29T10:00');
+    expect(time.parseFormattedToEpochMilliSeconds('2024-12-29T10:00', pattern)).toBe(SUNDAY);
+    expect(time.parseFormattedToEpochMilliSeconds('2024-12-29', pattern)).toBe(Date.UTC(2024, 11, 29));
+    expect(() => time.parseFormattedToEpochMilliSeconds('2024-12-29T1', pattern)).toThrow(/could not be parsed/);
+  });
+
+  it('when the zone is an offset with seconds (-07:00:30), then formatting and parsing keep the seconds', () => {
+    expect(time.epochMilliSecondsToFormatted(SUNDAY, "yyyy-MM-dd'T'HH:mm:ssXXXXX", '-07:00:30')).toBe('2024-12-29T02:59:30-07:00:30');
+    expect(time.epochMilliSecondsToFormatted(SUNDAY, 'XXX XXXX ZZZZ', '-07:00:30')).toBe('-07:00 -070030 GMT-07:00:30');
+    expect(time.parseFormattedToEpochMilliSeconds('2024-12-29T02:59:30-07:00:30', "yyyy-MM-dd'T'HH:mm:ssXXXXX")).toBe(SUNDAY);
+    expect(time.parseFormattedToEpochMilliSeconds('2024-12-29 02:59:30', 'yyyy-MM-dd HH:mm:ss', '-07:00:30')).toBe(SUNDAY);
+  });
+});
