@@ -6,7 +6,8 @@ import {
   type Select,
 } from '@aws-sdk/client-dynamodb';
 import { asExpression, expressionAttributes, type DynamoDbCall, type Request } from './dynamodb-call.ts';
-import { decodeNextToken, encodeNextToken, fromItem } from './dynamodb-values.ts';
+import { fromItem } from './dynamodb-values.ts';
+import { openNextToken, sealNextToken } from './page-tokens.ts';
 import type { DataSourceResult } from './types.ts';
 
 // Query and Scan. Reference: "AWS AppSync JavaScript resolver function reference for DynamoDB" → Query / Scan
@@ -22,7 +23,7 @@ function readParameters(call: DynamoDbCall, request: Request) {
       TableName: call.tableName,
       IndexName: request.index as string | undefined,
       Limit: request.limit as number | undefined,
-      ExclusiveStartKey: decodeNextToken(request.nextToken),
+      ExclusiveStartKey: openNextToken(request.nextToken, call.tableName, request.index),
       ConsistentRead: request.consistentRead as boolean | undefined,
       Select: request.select as Select | undefined,
       FilterExpression: filter?.expression,
@@ -31,11 +32,11 @@ function readParameters(call: DynamoDbCall, request: Request) {
   };
 }
 
-function toPage(output: QueryCommandOutput | ScanCommandOutput): DataSourceResult {
+function toPage(call: DynamoDbCall, request: Request, output: QueryCommandOutput | ScanCommandOutput): DataSourceResult {
   return {
     result: {
       items: (output.Items ?? []).map((item) => fromItem(item)),
-      nextToken: encodeNextToken(output.LastEvaluatedKey),
+      nextToken: sealNextToken(output.LastEvaluatedKey, call.tableName, request.index),
       scannedCount: output.ScannedCount ?? 0,
     },
   };
@@ -53,7 +54,7 @@ export async function query(call: DynamoDbCall, request: Request): Promise<DataS
       ...expressionAttributes(keyCondition, ...parts),
     }),
   );
-  return toPage(output);
+  return toPage(call, request, output);
 }
 
 export async function scan(call: DynamoDbCall, request: Request): Promise<DataSourceResult> {
@@ -67,5 +68,5 @@ export async function scan(call: DynamoDbCall, request: Request): Promise<DataSo
       ...expressionAttributes(...parts),
     }),
   );
-  return toPage(output);
+  return toPage(call, request, output);
 }

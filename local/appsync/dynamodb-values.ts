@@ -86,21 +86,6 @@ export function toTypedJson(item: Item): Record<string, unknown> {
   return Object.fromEntries(Object.entries(item).map(([name, value]) => [name, convert(value)]));
 }
 
-/** AppSync's nextToken is opaque; locally it is the base64 of LastEvaluatedKey in typed JSON. */
-export function encodeNextToken(lastEvaluatedKey: Item | undefined): string | null {
-  if (!lastEvaluatedKey) return null;
-  return Buffer.from(JSON.stringify(toTypedJson(lastEvaluatedKey))).toString('base64');
-}
-
-export function decodeNextToken(token: unknown): Item | undefined {
-  if (token === undefined || token === null) return undefined;
-  try {
-    return toItem(JSON.parse(Buffer.from(String(token), 'base64').toString('utf8')));
-  } catch {
-    throw Object.assign(new Error('Invalid pagination token given.'), { name: 'InvalidNextTokenException' });
-  }
-}
-
 /** Canonical text of a key, to match BatchGetItem responses back to the requested keys. */
 export function keyFingerprint(key: Record<string, unknown>, names: string[]): string {
   return JSON.stringify(names.map((name) => key[name] ?? null));

@@ -209,6 +209,27 @@ describe('given Query', () => {
     expect((result as { scannedCount: number }).scannedCount).toBe(3);
   });
 
+  it('when a nextToken is forged from a key, altered, or presented to another index, then it is refused as AppSync refuses it', async () => {
+    const thread = { gsi1pk: { eq: 'THREAD#1' } };
+    const first = (await source.invoke(ddb.query({ index: 'gsi1', query: thread, limit: 2 }), none)).result as { nextToken: string };
+    const envelope = JSON.parse(Buffer.from(first.nextToken, 'base64').toString('utf8')) as { version: number; token: string };
+    expect(first.nextToken).not.toContain('MSG');
+    expect(Buffer.from(envelope.token, 'base64').toString('latin1')).not.toContain('MSG#');
+
+    const forged = Buffer.from(JSON.stringify({ pk: { S: 'MSG#2' }, sk: { S: 'META' }, gsi1pk: { S: 'THREAD#1' }, gsi1sk: { S: '2026-01-02' } })).toString('base64');
+    const sealed = Buffer.from(envelope.token, 'base64');
+    sealed[sealed.length - 1] = (sealed[sealed.length - 1]! + 1) % 256;
+    const altered = Buffer.from(JSON.stringify({ ...envelope, token: sealed.toString('base64') })).toString('base64');
+    requests = [];
+    for (const nextToken of [forged, altered]) {
+      const outcome = await source.invoke(ddb.query({ index: 'gsi1', query: thread, limit: 2, nextToken }), none);
+      expect(outcome).toEqual({ result: null, error: { type: 'DynamoDB:InvalidNextTokenException', message: 'Invalid pagination token given.' } });
+    }
+    const elsewhere = await source.invoke(ddb.query({ query: { pk: { eq: 'MSG#1' } }, nextToken: first.nextToken }), none);
+    expect(elsewhere.error?.type).toBe('DynamoDB:InvalidNextTokenException');
+    expect(requests).toEqual([]);
+  });
+
   it('when the nextToken is garbage, then ctx.error says so', async () => {
     const outcome = await source.invoke(ddb.query({ query: { pk: { eq: 'MSG#1' } }, nextToken: '%%%' }), none);
     expect(outcome.error?.type).toMatch(/^DynamoDB:/);
