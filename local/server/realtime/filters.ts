@@ -27,6 +27,11 @@ const OPERATORS = new Set(['eq', 'ne', 'le', 'lt', 'ge', 'gt', 'contains', 'notC
 /** Limits from "Extensions", section Exceptions. */
 const LIMITS = { groups: 10, fieldNamesPerGroup: 5, inValues: 5, containsAnyValues: 20, stringLength: 256, nesting: 5 } as const;
 
+/** What one filter counts toward a group's limit: each value of an `in` or `notIn` list is a condition of its own. */
+function conditionCount(entry: FilterEntry): number {
+  return (entry.operator === 'in' || entry.operator === 'notIn') && Array.isArray(entry.value) ? entry.value.length : 1;
+}
+
 type Comparable = string | number;
 
 function isComparable(value: unknown): value is Comparable {
@@ -155,6 +160,12 @@ export function parseSubscriptionFilter(input: unknown): { filter: SubscriptionF
     }
     if (names.size > LIMITS.fieldNamesPerGroup) {
       return { error: `filterGroup[${g}]: at most ${LIMITS.fieldNamesPerGroup} distinct field names per group` };
+    }
+    const conditions = entries.reduce((sum, entry) => sum + conditionCount(entry), 0);
+    if (conditions > LIMITS.fieldNamesPerGroup) {
+      return {
+        error: `filterGroup[${g}]: at most ${LIMITS.fieldNamesPerGroup} conditions per group, each value of an in or notIn list counting as one; got ${conditions}`,
+      };
     }
     parsed.filterGroup.push({ filters: entries });
   }

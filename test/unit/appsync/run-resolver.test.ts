@@ -117,6 +117,29 @@ describe('given a unit resolver', () => {
     });
   });
 
+  it('when a response calls invalidateSubscriptions with more than 5 unique payloads, then the sixth is a GraphQL error; repeats do not count', async () => {
+    const calls = (count: number) => `import { extensions } from '@aws-appsync/utils';
+      export function request(ctx) { return { payload: null }; }
+      export function response(ctx) {
+        for (const n of [${Array.from({ length: count }, (_, i) => i).join(', ')}]) {
+          extensions.invalidateSubscriptions({ subscriptionField: 'onChange', payload: { n } });
+          extensions.invalidateSubscriptions({ subscriptionField: 'onChange', payload: { n } });
+        }
+        return 'done';
+      }`;
+    const five = await runResolver({ resolver: unit(calls(5)), dataSources, context: context() });
+    expect(five.data).toBe('done');
+    expect(five.invalidation).toHaveLength(5);
+    const six = await runResolver({ resolver: unit(calls(6)), dataSources, context: context() });
+    expect(six.data).toBeNull();
+    expect(six.errors).toEqual([
+      expect.objectContaining({
+        errorType: 'InvalidationLimitExceeded',
+        message: 'At most 5 unique extensions.invalidateSubscriptions() calls are allowed in one request',
+      }),
+    ]);
+  });
+
   it('when the identity is a Cognito user or IAM, then util.authType answers accordingly', async () => {
     const code = `export function request(ctx) { return { payload: util.authType() }; }\nexport function response(ctx) { return ctx.result; }`;
     const run = (identity: unknown) => runResolver({ resolver: unit(code), dataSources, context: context({ identity }) }).then((o) => o.data);

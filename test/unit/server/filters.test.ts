@@ -71,6 +71,14 @@ describe('filter validation', () => {
     [filters([{ fieldName: 'a', operator: 'eq', value: 'x'.repeat(257) }]), 'limited to 256 characters'],
     [filters(['a', 'b', 'c', 'd', 'e', 'f'].map((fieldName) => ({ fieldName, operator: 'eq', value: 1 }))), 'at most 5 distinct field names'],
     [filters([{ fieldName: 'a.b.c.d.e.f', operator: 'eq', value: 1 }]), 'nests deeper than 5 levels'],
+    [
+      filters([
+        { fieldName: 'a', operator: 'in', value: [1, 2, 3, 4] },
+        { fieldName: 'b', operator: 'notIn', value: [1] },
+        { fieldName: 'c', operator: 'eq', value: 1 },
+      ]),
+      'at most 5 conditions per group, each value of an in or notIn list counting as one; got 6',
+    ],
   ])('refuses %j: %s', (filter, rule) => {
     const parsed = parseSubscriptionFilter(filter);
     expect('error' in parsed && parsed.error).toContain(rule);
