@@ -40,6 +40,7 @@ export interface RunResolverResult {
   subscriptionFilter?: unknown;
   subscriptionInvalidationFilter?: unknown;
   invalidation?: unknown[];
+  responseHeaders?: Record<string, string>;
   logs: string[];
   stash: Record<string, unknown>;
 }
@@ -89,6 +90,7 @@ class Run {
     if (state.subscriptionFilter !== undefined) result.subscriptionFilter = state.subscriptionFilter;
     if (state.subscriptionInvalidationFilter !== undefined) result.subscriptionInvalidationFilter = state.subscriptionInvalidationFilter;
     if (state.invalidations.length > 0) result.invalidation = state.invalidations;
+    if (Object.keys(state.responseHeaders).length > 0) result.responseHeaders = state.responseHeaders;
     return result;
   }
 }

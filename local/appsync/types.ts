@@ -61,8 +61,10 @@ export interface EvaluationState {
   subscriptionFilter?: unknown;
   subscriptionInvalidationFilter?: unknown;
   invalidations: unknown[];
+  /** util.http.addResponseHeader(s): headers for the GraphQL HTTP response. */
+  responseHeaders: Record<string, string>;
 }
 
 export function createEvaluationState(authType: AuthTypeName, info?: ResolverInfo): EvaluationState {
-  return { errors: [], logs: [], authType, info, invalidations: [] };
+  return { errors: [], logs: [], authType, info, invalidations: [], responseHeaders: {} };
 }

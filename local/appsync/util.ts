@@ -17,7 +17,10 @@ import { dynamodbUtils } from './util-dynamodb.ts';
 import { autoId, autoKsuid, autoUlid } from './util-ids.ts';
 import { mathUtils, strUtils } from './util-str-math.ts';
 import { toSubscriptionFilter } from './util-subscription-filter.ts';
+import { createHttpUtils } from './util-http.ts';
 import { timeUtils } from './util-time.ts';
+import { xmlUtils } from './util-xml.ts';
+import { toElasticsearchQueryDSL } from './util-opensearch.ts';
 import { toDynamoDBConditionExpression, toDynamoDBFilterExpression } from './util-transform.ts';
 
 /** Points at the evaluation in progress; handlers run synchronously, so one slot per sandbox suffices. */
@@ -40,6 +43,7 @@ function makeError(message: unknown, errorType?: unknown, data?: unknown, errorI
 }
 
 // Reference: "Runtime utilities / util" (https://docs.aws.amazon.com/appsync/latest/devguide/built-in-util-js.html).
+// util.rds is not implemented (no RDS data source here).
 export function createUtil(holder: StateHolder) {
   return {
     autoId,
@@ -74,7 +78,9 @@ export function createUtil(holder: StateHolder) {
     base64Decode,
     time: timeUtils,
     dynamodb: dynamodbUtils,
-    transform: { toDynamoDBFilterExpression, toDynamoDBConditionExpression, toSubscriptionFilter },
+    transform: { toDynamoDBFilterExpression, toDynamoDBConditionExpression, toSubscriptionFilter, toElasticsearchQueryDSL },
+    xml: xmlUtils,
+    http: createHttpUtils(holder),
     str: strUtils,
     math: mathUtils,
   };

@@ -20,6 +20,8 @@ export interface ExecutionScope {
   extraErrors: GraphQLError[];
   /** extensions.invalidateSubscriptions() calls made by mutation resolvers. */
   invalidations: unknown[];
+  /** util.http.addResponseHeader(s) calls, for the HTTP response. */
+  responseHeaders: Record<string, string>;
 }
 
 /** What a resolver's ctx.info is built from (a GraphQLResolveInfo, or its equivalent for a subscription start). */
@@ -80,6 +82,7 @@ export function createFieldResolver(runtime: ApiRuntime): GraphQLFieldResolver<u
 
     const result = await runWiredField(runtime, wired, { args, source, scope, info });
     if (typeName === mutationTypeName && result.invalidation) scope.invalidations.push(...result.invalidation);
+    if (result.responseHeaders) Object.assign(scope.responseHeaders, result.responseHeaders);
     const path = responsePathAsArray(info.path);
     const errors = result.errors.map(toFieldError);
     const failed = result.data === null || result.data === undefined ? errors.pop() : undefined;

@@ -160,6 +160,7 @@ export function createHttpHandler(options: HttpHandlerOptions): (req: IncomingMe
     for (const { mutationField, payload } of outcome.publications) {
       hub.publish(mutationField, payload).catch((error: unknown) => console.error(`Publishing ${mutationField} failed:`, error));
     }
+    for (const [name, value] of Object.entries(outcome.responseHeaders)) res.setHeader(name, value);
     sendJson(req, res, 200, outcome.body);
   }
 

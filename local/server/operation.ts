@@ -36,6 +36,7 @@ export interface OperationOutcome {
   body: { data: unknown; errors?: AppSyncErrorEntry[] };
   publications: Publication[];
   invalidations: unknown[];
+  responseHeaders: Record<string, string>;
 }
 
 function rootFields(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): FieldNode[] {
@@ -72,7 +73,7 @@ export async function runOperation(runtime: ApiRuntime, input: OperationInput): 
       { nodes: operation },
     );
     const entry = { ...formatGraphQLError(schema, error), errorType: 'UnsupportedOperation' };
-    return { body: { data: null, errors: [entry] }, publications: [], invalidations: [] };
+    return { body: { data: null, errors: [entry] }, publications: [], invalidations: [], responseHeaders: {} };
   }
 
   const scope: ExecutionScope = {
@@ -81,6 +82,7 @@ export async function runOperation(runtime: ApiRuntime, input: OperationInput): 
     domainName: input.domainName,
     extraErrors: [],
     invalidations: [],
+    responseHeaders: {},
   };
   const result = await withGraphqlOperation(operationLabel(operation, fragments), () =>
     execute({
@@ -107,5 +109,5 @@ export async function runOperation(runtime: ApiRuntime, input: OperationInput): 
       publications.push({ mutationField: node.name.value, payload: payload as Record<string, unknown> });
     }
   }
-  return { body, publications, invalidations: scope.invalidations };
+  return { body, publications, invalidations: scope.invalidations, responseHeaders: scope.responseHeaders };
 }

@@ -140,6 +140,13 @@ describe('given a unit resolver', () => {
     ]);
   });
 
+  it('when a handler adds response headers with util.http, then the result carries them for the HTTP response', async () => {
+    const code = `export function request(ctx) { util.http.addResponseHeader('x-page', 2); return { payload: null }; }
+      export function response(ctx) { util.http.addResponseHeaders({ 'x-cache': 'miss' }); return 'ok'; }`;
+    const outcome = await runResolver({ resolver: unit(code), dataSources, context: context() });
+    expect(outcome).toMatchObject({ data: 'ok', responseHeaders: { 'x-page': '2', 'x-cache': 'miss' } });
+  });
+
   it('when the identity is a Cognito user or IAM, then util.authType answers accordingly', async () => {
     const code = `export function request(ctx) { return { payload: util.authType() }; }\nexport function response(ctx) { return ctx.result; }`;
     const run = (identity: unknown) => runResolver({ resolver: unit(code), dataSources, context: context({ identity }) }).then((o) => o.data);

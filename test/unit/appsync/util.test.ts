@@ -134,3 +134,72 @@ describe('given the error utils', () => {
     }
   });
 });
+
+describe('given util.xml', () => {
+  const { util } = utilWithState();
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<posts>
+  <post><id>1</id><title>Getting started with GraphQL</title></post>
+  <post id="ignored"><id>2</id><title>A &amp; B <![CDATA[<i>]]></title></post>
+</posts>`;
+
+  it('when toMap reads a document, then elements become keys, repeated ones a list, and numeric text numbers', () => {
+    expect(util.xml.toMap(xml)).toEqual({
+      posts: { post: [{ id: 1, title: 'Getting started with GraphQL' }, { id: 2, title: 'A & B <i>' }] },
+    });
+    expect(util.xml.toMap('<posts><post><id>1</id></post></posts>')).toEqual({ posts: { post: { id: 1 } } });
+  });
+
+  it('when toJsonString reads it, then it is the same as JSON text; malformed XML is refused', () => {
+    expect(JSON.parse(util.xml.toJsonString(xml))).toEqual(util.xml.toMap(xml));
+    expect(() => util.xml.toMap('<posts><post></posts>')).toThrow(/Unable to parse/);
+  });
+});
+
+describe('given util.http', () => {
+  it('when copying headers, then the restricted ones are left out', () => {
+    const { util } = utilWithState();
+    expect(util.http.copyHeaders({ 'x-request-id': 'r1', cookie: 'c', host: 'h', 'x-amzn-trace-id': 't', Accept: 'json' })).toEqual({
+      'x-request-id': 'r1',
+      Accept: 'json',
+    });
+  });
+
+  it('when adding response headers, then they are recorded; refused names and more than 4 KB are errors', () => {
+    const { util, state } = utilWithState();
+    util.http.addResponseHeader('x-page', 2);
+    util.http.addResponseHeaders({ 'x-cache': 'miss' });
+    expect(state.responseHeaders).toEqual({ 'x-page': '2', 'x-cache': 'miss' });
+    expect(() => util.http.addResponseHeader('Content-Type', 'text/plain')).toThrow(/Content-Type header cannot be set/);
+    expect(() => util.http.addResponseHeader('x-amz-thing', '1')).toThrow(/cannot be set/);
+    expect(() => util.http.addResponseHeader('x-big', 'v'.repeat(4096))).toThrow(/limited to 4096 bytes/);
+    expect(state.responseHeaders).toEqual({ 'x-page': '2', 'x-cache': 'miss' });
+  });
+});
+
+describe('given util.transform.toElasticsearchQueryDSL', () => {
+  it('when a filter has fields with several operators, then each field is a bool/must of its operators inside one bool/must', () => {
+    const { util } = utilWithState();
+    expect(util.transform.toElasticsearchQueryDSL({ upvotes: { ne: 15, range: [10, 20] }, title: { eq: 'hihihi', wildcard: 'h*i' } })).toEqual({
+      bool: {
+        must: [
+          { bool: { must: [{ bool: { must_not: { term: { upvotes: 15 } } } }, { range: { upvotes: { gte: 10, lte: 20 } } }] } },
+          { bool: { must: [{ term: { title: 'hihihi' } }, { wildcard: { title: 'h*i' } }] } },
+        ],
+      },
+    });
+  });
+
+  it('when or, not, exists and match operators are used, then they nest as should, must_not and leaf queries', () => {
+    const { util } = utilWithState();
+    expect(util.transform.toElasticsearchQueryDSL({ or: [{ author: { matchPhrase: 'Ada L' } }, { views: { gt: 3 } }], not: { draft: { exists: true } } })).toEqual({
+      bool: {
+        must: [
+          { bool: { should: [{ bool: { must: [{ bool: { must: [{ match_phrase: { author: 'Ada L' } }] } }] } }, { bool: { must: [{ bool: { must: [{ range: { views: { gt: 3 } } }] } }] } }] } },
+          { bool: { must_not: { bool: { must: [{ bool: { must: [{ exists: { field: 'draft' } }] } }] } } } },
+        ],
+      },
+    });
+    expect(() => util.transform.toElasticsearchQueryDSL({ a: { like: 1 } })).toThrow(/unsupported operator 'like' on a/);
+  });
+});
