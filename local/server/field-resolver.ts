@@ -1,6 +1,7 @@
 import { defaultFieldResolver, responsePathAsArray, type GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { ResolverCodeError, runResolver, type AppSyncError, type RunResolverResult } from '../appsync/index.ts';
 import { authTypeName, unauthorizedMessage, type Caller } from '../auth/index.ts';
+import { selectedErrorData } from './error-data.ts';
 import { AppSyncFieldError, fieldError } from './errors.ts';
 import type { WiredField } from './resolver-registry.ts';
 import type { ApiRuntime } from './runtime.ts';
@@ -27,8 +28,9 @@ export interface ExecutionScope {
 /** What a resolver's ctx.info is built from (a GraphQLResolveInfo, or its equivalent for a subscription start). */
 export type FieldInfo = Pick<GraphQLResolveInfo, 'fieldName' | 'parentType' | 'variableValues' | 'fieldNodes' | 'returnType' | 'fragments'>;
 
-function toFieldError(error: AppSyncError): AppSyncFieldError {
-  return new AppSyncFieldError(error.message, error.errorType, error.data ?? null, error.errorInfo ?? null);
+function toFieldError(error: AppSyncError, info: FieldInfo): AppSyncFieldError {
+  const data = selectedErrorData(error.data ?? null, info.fieldNodes, info.fragments);
+  return new AppSyncFieldError(error.message, error.errorType, data, error.errorInfo ?? null);
 }
 
 /** Runs a wired field's resolver; code or configuration problems become a field error instead of a crash. */
@@ -84,7 +86,7 @@ export function createFieldResolver(runtime: ApiRuntime): GraphQLFieldResolver<u
     if (typeName === mutationTypeName && result.invalidation) scope.invalidations.push(...result.invalidation);
     if (result.responseHeaders) Object.assign(scope.responseHeaders, result.responseHeaders);
     const path = responsePathAsArray(info.path);
-    const errors = result.errors.map(toFieldError);
+    const errors = result.errors.map((error) => toFieldError(error, info));
     const failed = result.data === null || result.data === undefined ? errors.pop() : undefined;
     scope.extraErrors.push(...errors.map((error) => fieldError(error, info.fieldNodes, path)));
     if (failed) throw failed;

@@ -151,6 +151,20 @@ describe('POST /graphql', () => {
     });
   });
 
+  it('filters util.error data by the selection set as AppSync does: unselected keys dropped, aliases applied', async () => {
+    const token = await issuer.token(applicant);
+
+    const aliased = await postGraphql(
+      server.httpUrl,
+      { query: '{ mlConsent(applicantId: "app-1") { given: consentGiven consentVersion userId } }' },
+      { token },
+    );
+
+    expect(aliased.body.errors).toEqual([
+      expect.objectContaining({ errorType: 'ConsentUnavailable', data: { given: false, consentVersion: 'v1' }, errorInfo: { code: 7 } }),
+    ]);
+  });
+
   it('carries util.error data and errorInfo, and appended errors next to data', async () => {
     const token = await issuer.token(applicant);
 
@@ -162,7 +176,7 @@ describe('POST /graphql', () => {
       expect.objectContaining({
         path: ['mlConsent'],
         errorType: 'ConsentUnavailable',
-        data: { retryable: true },
+        data: { consentGiven: false },
         errorInfo: { code: 7 },
         message: 'Consent records are unavailable',
       }),
