@@ -1,5 +1,5 @@
-// Pipeline: loadAccessibleApplicant → moveApplicantStatus. The owner or staff archive from any status but
-// ARCHIVED; previousStatus keeps where it was, so staff can restore it (docs/pipeline.md).
+// The owner or staff archive from any status but ARCHIVED; previousStatus keeps where it was, so staff can restore it
+// (docs/pipeline.md).
 import type { Context } from '@aws-appsync/utils';
 import { expectedVersion, ulid } from '../lib/validate.ts';
 

@@ -1,5 +1,4 @@
-// Pipeline: loadAccessibleApplicant → loadAssignableStaff → writeApplicantAssignment. Staff and admins (schema
-// directive) assign an applicant to a team member, or unassign it with staffId null.
+// Staff and admins (schema directive) assign an applicant to a team member, or unassign it with staffId null.
 import type { Context } from '@aws-appsync/utils';
 import { optionalUserId } from '../lib/users.ts';
 import { expectedVersion, ulid } from '../lib/validate.ts';

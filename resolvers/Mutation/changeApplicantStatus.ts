@@ -1,5 +1,5 @@
-// Pipeline: loadAccessibleApplicant → moveApplicantStatus. Staff and admins (schema directive) move an applicant
-// one step forward, send it back one step, decide it, or restore it from ARCHIVED (docs/pipeline.md).
+// Staff and admins (schema directive) move an applicant one step forward, send it back one step, decide it, or restore
+// it from ARCHIVED (docs/pipeline.md).
 import type { Context } from '@aws-appsync/utils';
 import { maxStatusNoteLength } from '../lib/applicants.ts';
 import { expectedVersion, optionalText, ulid } from '../lib/validate.ts';

@@ -1,7 +1,6 @@
-// Pipeline: loadAccessibleApplicant → createStripeCheckout → writePayment. The owner, staff or an admin opens a
-// Stripe Checkout for one service; the price comes from the server-side catalogue by the applicant's level of study
-// (the input has no amount, so the client cannot set one). The payment is stored before the URL is returned, so
-// nobody can pay on a session whose payment this API does not know.
+// The owner, staff or an admin opens a Stripe Checkout for one service; the price comes from the server-side catalogue
+// by the applicant's level of study (the input has no amount, so the client cannot set one). The payment is stored
+// before the URL is returned, so nobody can pay on a session whose payment this API does not know.
 import { util, type Context } from '@aws-appsync/utils';
 import { ulid } from '../lib/validate.ts';
 

@@ -1,5 +1,5 @@
-// Pipeline: writeNewTask. Staff and admins (schema directive) create a task in PENDING for an assignee, optionally on
-// an applicant. A pipeline of one function so the "task assigned" email can be appended after it (issue 5).
+// Staff and admins (schema directive) create a task in PENDING for an assignee, optionally on an applicant. A pipeline
+// of one function so the "task assigned" email can be appended after it (issue 5).
 import type { Context } from '@aws-appsync/utils';
 import { taskLimits } from '../lib/tasks.ts';
 import { optionalText, optionalUlid, text } from '../lib/validate.ts';

@@ -1,5 +1,5 @@
-// Pipeline: loadAccessibleDocument → removeDocument. The owner while the document is not ACCEPTED; staff and admins
-// always. Removes the item; the S3 object's removal belongs to the uploads Lambda (issue 5).
+// The owner while the document is not ACCEPTED; staff and admins always. Removes the item; the S3 object's removal
+// belongs to the uploads Lambda (issue 5).
 import type { Context } from '@aws-appsync/utils';
 import { expectedVersion, ulid } from '../lib/validate.ts';
 

@@ -1,4 +1,3 @@
-// Pipeline: loadAccessibleThread → resetUnreadCount.
 import type { Context } from '@aws-appsync/utils';
 import { ulid } from '../lib/validate.ts';
 

@@ -1,4 +1,4 @@
-// Pipeline: loadAccessibleApplicant → writeReview. Staff and admins (schema directive) review an applicant.
+// Staff and admins (schema directive) review an applicant.
 import type { Context } from '@aws-appsync/utils';
 import { intRange, text, ulid } from '../lib/validate.ts';
 

@@ -1,5 +1,5 @@
-// Pipeline: loadAccessibleApplicant → writeDocumentIntent → presignDocumentUpload. The owner, staff or an admin
-// gets a presigned POST for one new document; the S3 upload handler checks what lands (functions/uploads/).
+// The owner, staff or an admin gets a presigned POST for one new document; the S3 upload handler checks what lands
+// (functions/uploads/).
 import { util, type Context } from '@aws-appsync/utils';
 import { invalid } from '../lib/errors.ts';
 import { maxDocumentBytes, maxFileNameLength } from '../lib/uploads.ts';

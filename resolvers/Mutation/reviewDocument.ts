@@ -1,5 +1,4 @@
-// Pipeline: loadAccessibleDocument → decideDocument. Staff and admins (schema directive) accept or reject a document;
-// a rejection needs a reason the applicant can act on.
+// Staff and admins (schema directive) accept or reject a document; a rejection needs a reason the applicant can act on.
 import type { Context } from '@aws-appsync/utils';
 import { maxRejectionReasonLength } from '../lib/document-review.ts';
 import { invalid } from '../lib/errors.ts';

@@ -1,4 +1,4 @@
-// Pipeline: loadAccessibleApplicant → writeEligibilityCheck. The applicant's owner, staff or admins.
+// The applicant's owner, staff or admins.
 import type { Context } from '@aws-appsync/utils';
 import { eligibilityLimits } from '../lib/eligibility.ts';
 import { intRange, numberRange, optionalText, ulid } from '../lib/validate.ts';

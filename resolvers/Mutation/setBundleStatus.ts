@@ -1,5 +1,4 @@
-// Pipeline: loadAccessibleApplicant → writeBundleStatus. Staff and admins (schema directive) set the status of the
-// applicant's document bundle.
+// Staff and admins (schema directive) set the status of the applicant's document bundle.
 import type { Context } from '@aws-appsync/utils';
 import { expectedVersion, ulid } from '../lib/validate.ts';
 

@@ -1,5 +1,4 @@
-// Pipeline: loadAccessibleApplicant → loadMlConsent → writeMlConsent. The signed-in user records or revokes their
-// consent for an applicant they may access, at the current consent version.
+// The signed-in user records or revokes their consent for an applicant they may access, at the current consent version.
 import type { Context } from '@aws-appsync/utils';
 import { ulid } from '../lib/validate.ts';
 

@@ -1,5 +1,4 @@
-// Pipeline: loadMyProfile → writeProfileChanges. Replaces the caller's email opt-outs (every topic is on unless
-// listed); repeated topics are kept once.
+// Replaces the caller's email opt-outs (every topic is on unless listed); repeated topics are kept once.
 import type { Context } from '@aws-appsync/utils';
 import { expectedVersion } from '../lib/validate.ts';
 

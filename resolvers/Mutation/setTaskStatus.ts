@@ -1,5 +1,4 @@
-// Pipeline: loadAccessibleTask → changeTaskStatus. The task's assignee, staff or admins; the allowed moves are in
-// lib/tasks.ts and docs/pipeline.md.
+// The task's assignee, staff or admins; the allowed moves are in lib/tasks.ts and docs/pipeline.md.
 import type { Context } from '@aws-appsync/utils';
 import { expectedVersion, ulid } from '../lib/validate.ts';
 

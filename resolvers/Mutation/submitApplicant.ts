@@ -1,5 +1,4 @@
-// Pipeline: loadAccessibleApplicant → moveApplicantStatus. The owner submits a DRAFT: DOCUMENTS_SUBMITTED, and the
-// bundle becomes SUBMITTED (docs/pipeline.md).
+// The owner submits a DRAFT: DOCUMENTS_SUBMITTED, and the bundle becomes SUBMITTED (docs/pipeline.md).
 import type { Context } from '@aws-appsync/utils';
 import { expectedVersion, ulid } from '../lib/validate.ts';
 

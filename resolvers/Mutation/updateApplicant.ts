@@ -1,5 +1,5 @@
-// Pipeline: loadAccessibleApplicant → writeApplicantChanges. Only the fields given change; the owner edits while
-// DRAFT or DOCUMENTS_SUBMITTED, staff and admins in any status but ARCHIVED (docs/pipeline.md).
+// Only the fields given change; the owner edits while DRAFT or DOCUMENTS_SUBMITTED, staff and admins in any status but
+// ARCHIVED (docs/pipeline.md).
 import type { Context } from '@aws-appsync/utils';
 import { applicantFields } from '../lib/applicants.ts';
 import { invalid } from '../lib/errors.ts';

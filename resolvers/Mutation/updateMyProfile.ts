@@ -1,5 +1,4 @@
-// Pipeline: loadMyProfile → writeProfileChanges. The caller renames themself; email, role and active belong to
-// Cognito and the admins.
+// The caller renames themself; email, role and active belong to Cognito and the admins.
 import type { Context } from '@aws-appsync/utils';
 import { maxFullNameLength } from '../lib/users.ts';
 import { expectedVersion, text } from '../lib/validate.ts';

@@ -1,5 +1,5 @@
-// Pipeline: loadAccessibleTask → writeTaskUpdate. Staff and admins (schema directive) change only the fields given;
-// a field given as null is cleared where it may be empty (description, dueAt).
+// Staff and admins (schema directive) change only the fields given; a field given as null is cleared where it may be
+// empty (description, dueAt).
 import type { Context } from '@aws-appsync/utils';
 import { invalid } from '../lib/errors.ts';
 import { taskLimits } from '../lib/tasks.ts';

@@ -1,5 +1,5 @@
-// Pipeline: loadDownloadableDocument → presignDocumentDownload. A presigned GET valid 5 minutes for the document's
-// owner, staff and admins; null for anyone else, as for a document that does not exist.
+// A presigned GET valid 5 minutes for the document's owner, staff and admins; null for anyone else, as for a document
+// that does not exist.
 import type { Context } from '@aws-appsync/utils';
 import { ulid } from '../lib/validate.ts';
 

@@ -1,5 +1,5 @@
-// Pipeline: queryApplicantQueue → attachAssignedStaff. One Query for the page, then at most one BatchGetItem for the
-// assigned staff of the whole page (none when the client does not select assignedStaff).
+// One Query for the page, then at most one BatchGetItem for the assigned staff of the whole page (none when the client
+// does not select assignedStaff).
 import type { Context } from '@aws-appsync/utils';
 import { pageLimit } from '../lib/paging.ts';
 

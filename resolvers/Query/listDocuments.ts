@@ -1,5 +1,5 @@
-// Pipeline: loadAccessibleApplicant → listApplicantItems. One applicant's documents, newest first. Upload intents
-// past their TTL are left out: DynamoDB deletes expired items only eventually.
+// One applicant's documents, newest first. Upload intents past their TTL are left out: DynamoDB deletes expired items
+// only eventually.
 import { util, type Context } from '@aws-appsync/utils';
 import { applicantChildPrefix } from '../lib/keys.ts';
 import { pageLimit } from '../lib/paging.ts';

@@ -1,4 +1,4 @@
-// Pipeline: loadAccessibleThread → listThreadMessages. One applicant's thread, newest first.
+// One applicant's thread, newest first.
 import type { Context } from '@aws-appsync/utils';
 import { pageLimit } from '../lib/paging.ts';
 import { ulid } from '../lib/validate.ts';

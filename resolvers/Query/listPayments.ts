@@ -1,5 +1,4 @@
-// Pipeline: loadAccessibleApplicantIfNamed → queryPayments. One applicant's payments for its owner, staff and
-// admins; every payment, without applicantId, for admins only.
+// One applicant's payments for its owner, staff and admins; every payment, without applicantId, for admins only.
 import type { Context } from '@aws-appsync/utils';
 import { isAdmin } from '../lib/context.ts';
 import { invalid } from '../lib/errors.ts';

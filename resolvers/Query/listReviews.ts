@@ -1,4 +1,4 @@
-// Pipeline: loadAccessibleApplicant → listApplicantItems. One applicant's reviews, newest first.
+// One applicant's reviews, newest first.
 import type { Context } from '@aws-appsync/utils';
 import { applicantChildPrefix } from '../lib/keys.ts';
 import { pageLimit } from '../lib/paging.ts';

@@ -1,5 +1,5 @@
-// Pipeline: loadAccessibleApplicantIfNamed → queryTasks. With applicantId the caller must be able to see that
-// applicant (NotFound otherwise, as for one that does not exist); see queryTasks for which key serves which filters.
+// With applicantId the caller must be able to see that applicant (NotFound otherwise, as for one that does not exist);
+// see queryTasks for which key serves which filters.
 import type { Context } from '@aws-appsync/utils';
 import { pageLimit } from '../lib/paging.ts';
 import { optionalUserId } from '../lib/users.ts';

@@ -1,6 +1,5 @@
-// Pipeline: loadAccessibleApplicant (only when an id is given), then this filter. With an id, its owner, staff
-// and admins may subscribe, and hear only that applicant (its owner never changes, so the check at the start
-// holds for every later event). Without an id, only staff and admins, who hear every applicant.
+// With an id, its owner, staff and admins may subscribe, and hear only that applicant (its owner never changes, so the
+// check at the start holds for every later event). Without an id, only staff and admins, who hear every applicant.
 import { extensions, runtime, util, type Context } from '@aws-appsync/utils';
 import { isTeam } from '../lib/context.ts';
 import { ulid } from '../lib/validate.ts';

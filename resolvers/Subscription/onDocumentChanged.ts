@@ -1,5 +1,5 @@
-// Pipeline: loadAccessibleApplicant, then this filter. Authorized once when the subscription starts: an applicant's
-// owner never changes, so every later event of this applicantId belongs to an applicant the subscriber may see.
+// Authorized once when the subscription starts: an applicant's owner never changes, so every later event of this
+// applicantId belongs to an applicant the subscriber may see.
 import { extensions, util, type Context } from '@aws-appsync/utils';
 import { ulid } from '../lib/validate.ts';
 

@@ -1,5 +1,5 @@
-// Pipeline: loadAccessibleApplicantIfNamed, then this filter. With applicantId: its owner, staff and admins, events
-// of that applicant only. Without: every payment, for admins only.
+// With applicantId: its owner, staff and admins, events of that applicant only. Without: every payment, for admins
+// only.
 import { extensions, util, type Context } from '@aws-appsync/utils';
 import { isAdmin } from '../lib/context.ts';
 import { optionalUlid } from '../lib/validate.ts';

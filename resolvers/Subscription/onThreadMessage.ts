@@ -1,5 +1,5 @@
-// Pipeline: loadAccessibleThread, then this filter. Authorized once when the subscription starts: a thread's owner
-// never changes, so every later event of this applicantId belongs to a thread the subscriber may see.
+// Authorized once when the subscription starts: a thread's owner never changes, so every later event of this
+// applicantId belongs to a thread the subscriber may see.
 import { extensions, util, type Context } from '@aws-appsync/utils';
 import { ulid } from '../lib/validate.ts';
 
