@@ -14,6 +14,11 @@ export interface LambdaDefinition {
   entry: string;
   trigger: LambdaTrigger;
   description: string;
+  /**
+   * Concurrency reserved for (and capping) this Lambda. A public endpoint gets one, so a flood of requests cannot use
+   * the account's whole concurrency and throttle every other Lambda; the caller sees 429 and retries.
+   */
+  reservedConcurrency?: number;
 }
 
 /**
@@ -44,6 +49,8 @@ export const lambdas: LambdaDefinition[] = [
     entry: 'functions/payments/webhook.ts',
     trigger: { kind: 'functionUrl' },
     description: 'Verifies Stripe webhooks and applies each event once through applyPaymentEvent',
+    // Stripe delivers a few events per payment and retries a throttled (429) delivery for up to three days.
+    reservedConcurrency: 10,
   },
   {
     name: 'email',

@@ -75,6 +75,7 @@ export class LambdaFunctions extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: 512,
       timeout: timeouts[definition.trigger.kind],
+      ...(definition.reservedConcurrency ? { reservedConcurrentExecutions: definition.reservedConcurrency } : {}),
       tracing: lambda.Tracing.ACTIVE,
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,

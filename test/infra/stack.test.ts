@@ -255,6 +255,14 @@ describe('the stack, as synthesized for dev', () => {
     });
   });
 
+  it('given the public Stripe webhook, then its concurrency is capped by a reservation, so a flood cannot starve the other Lambdas', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    const reserved = functions
+      .filter((f) => f.Properties.ReservedConcurrentExecutions !== undefined)
+      .map((f) => [f.Properties.FunctionName, f.Properties.ReservedConcurrentExecutions]);
+    expect(reserved).toEqual([['scholarvalley-dev-stripe-webhook', 10]]);
+  });
+
   it('given the outputs, then every key the amplify_outputs script and operators read is there', () => {
     expect(Object.keys(template.findOutputs('*')).sort()).toEqual(Object.values(outputKeys).sort());
     template.hasOutput(outputKeys.realtimeUrl, { Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^GraphqlApi'), 'RealtimeUrl'] } });
