@@ -220,8 +220,9 @@ export class ScholarvalleyStack extends Stack {
   }
 
   /**
-   * An async-invoked Lambda (email, the uploads file removal) never fails the user's mutation: AppSync invokes it with
-   * `Event`; after 2 retries, or 6 hours, the event goes to this Lambda's own failure queue (docs/runbook.md).
+   * An async-invoked Lambda (email, the uploads file removal, upload-landed from S3) never fails the user's mutation
+   * and never loses an event: after 2 retries, or 6 hours, the event goes to this Lambda's own failure queue
+   * (docs/runbook.md).
    */
   private configureAsync(fn: lambda.Function, name: string, removalPolicy: RemovalPolicy): sqs.Queue {
     const queue = new sqs.Queue(this, `${name}-failures`, {

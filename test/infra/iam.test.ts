@@ -95,7 +95,7 @@ describe('least-privilege IAM', () => {
   it('given each Lambda, then it reaches exactly the services its job needs', () => {
     const expected: Record<string, string[]> = {
       uploads: ['s3', 'sqs'],
-      'upload-landed': ['appsync', 's3'],
+      'upload-landed': ['appsync', 's3', 'sqs'],
       payments: ['secretsmanager'],
       'stripe-webhook': ['appsync', 'secretsmanager'],
       email: ['dynamodb', 'ses', 'sqs'],
@@ -223,7 +223,7 @@ describe('least-privilege IAM', () => {
     expect(fn('email').environment[configNames.emailFromAddress]).toBe('no-reply@dev.scholarvalley.com');
   });
 
-  it.each(['email', 'uploads'])(
+  it.each(['email', 'uploads', 'upload-landed'])(
     'given the %s Lambda, invoked as an Event, then it retries twice within 6 hours and then goes to its own encrypted, TLS-only failure queue',
     (name) => {
       const lambda = fn(name);
@@ -249,8 +249,12 @@ describe('least-privilege IAM', () => {
 
   it('given the failure queues, then there is one per asynchronously invoked Lambda and no other', () => {
     const queues = Object.values(iam.resources).filter((r) => r.Type === 'AWS::SQS::Queue').map((r) => r.Properties.QueueName);
-    expect(queues.sort()).toEqual(['ScholarvalleyApi-dev-email-failures', 'ScholarvalleyApi-dev-uploads-failures']);
+    expect(queues.sort()).toEqual([
+      'ScholarvalleyApi-dev-email-failures',
+      'ScholarvalleyApi-dev-upload-landed-failures',
+      'ScholarvalleyApi-dev-uploads-failures',
+    ]);
     const configs = Object.values(iam.resources).filter((r) => r.Type === 'AWS::Lambda::EventInvokeConfig');
-    expect(configs).toHaveLength(2);
+    expect(configs).toHaveLength(3);
   });
 });

@@ -210,7 +210,7 @@ describe('the stack, as synthesized for dev', () => {
     expect(metricNames.filter((m) => m === 'Latency')).toHaveLength(1);
     expect(metricNames.filter((m) => m === 'Errors')).toHaveLength(allLambdasWritten.length);
     expect(metricNames.filter((m) => m === 'Throttles')).toHaveLength(allLambdasWritten.length);
-    expect(metricNames.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
+    expect(metricNames.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
     const throttles = alarms.find((a) => JSON.stringify(a.Properties.Metrics ?? []).includes('WriteThrottleEvents'));
     expect(throttles).toBeDefined();
     const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic'));
@@ -221,10 +221,11 @@ describe('the stack, as synthesized for dev', () => {
         'ScholarvalleyApi-dev-Api5xx',
         'ScholarvalleyApi-dev-DeadLetterQueue-email-failures',
         'ScholarvalleyApi-dev-DeadLetterQueue-uploads-failures',
+        'ScholarvalleyApi-dev-DeadLetterQueue-upload-landed-failures',
       ]),
     );
     // Each failure queue's alarm watches that queue.
-    for (const name of ['email', 'uploads']) {
+    for (const name of ['email', 'uploads', 'upload-landed']) {
       const [queueId] = Object.keys(template.findResources('AWS::SQS::Queue', { Properties: { QueueName: `ScholarvalleyApi-dev-${name}-failures` } }));
       const alarm = alarms.find((a) => a.Properties.AlarmName === `ScholarvalleyApi-dev-DeadLetterQueue-${name}-failures`);
       expect(alarm?.Properties.Dimensions, name).toEqual([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }]);
@@ -238,7 +239,7 @@ describe('the stack, as synthesized for dev', () => {
     const queueAlarms = resourcesOf('AWS::CloudWatch::Alarm')
       .filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')
       .map((a) => a.Properties.AlarmName as string);
-    expect(queueNames.length + queueAlarms.length).toBe(4);
+    expect(queueNames.length + queueAlarms.length).toBe(6);
     for (const name of [...queueNames, ...queueAlarms]) expect(runbook, name).toContain(`\`${asDocumented(name)}\``);
     // No name the stack does not have.
     for (const [mention] of runbook.matchAll(/ScholarvalleyApi-<stage>-[\w-]*(failures|DeadLetterQueue)[\w-]*/g)) {
