@@ -109,8 +109,14 @@ export class ScholarvalleyStack extends Stack {
       retainData: config.retainData,
       threatProtection: config.threatProtection,
       // On a first create the SES identity made by the same create is not verified yet, and Cognito refuses one that is not.
-      ...(config.cognitoEmailViaSes && !config.firstDeploy && sender
-        ? { sesEmail: { fromEmail: sender, ...(config.senderDomain ? { verifiedDomain: config.senderDomain } : {}) } }
+      ...(config.cognitoEmailViaSes && !config.firstDeploy && this.sender
+        ? {
+            sesEmail: {
+              fromEmail: this.sender.fromAddress,
+              configurationSet: this.sender.configurationSet.configurationSetName,
+              ...(config.senderDomain ? { verifiedDomain: config.senderDomain } : {}),
+            },
+          }
         : {}),
     });
 

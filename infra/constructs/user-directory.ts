@@ -50,8 +50,11 @@ export interface UserDirectoryProps {
   invitation: InvitationMessage;
   retainData: boolean;
   threatProtection: ThreatProtection;
-  /** Cognito's own emails from this SES identity instead of Cognito's default sender (50 a day). */
-  sesEmail?: { fromEmail: string; verifiedDomain?: string };
+  /**
+   * Cognito's own emails (codes, invitations) from this SES identity, through its configuration set (suppression list,
+   * reputation metrics), instead of Cognito's default sender (50 a day). Cognito refuses an identity not yet verified.
+   */
+  sesEmail?: { fromEmail: string; verifiedDomain?: string; configurationSet: string };
 }
 
 /** Cognito user pool (email sign-in, self sign-up, verified email), the web app client, and the three groups. */
@@ -80,6 +83,7 @@ export class UserDirectory extends Construct {
         ? cognito.UserPoolEmail.withSES({
             fromEmail: props.sesEmail.fromEmail,
             fromName: 'Scholarvalley',
+            configurationSetName: props.sesEmail.configurationSet,
             ...(props.sesEmail.verifiedDomain ? { sesVerifiedDomain: props.sesEmail.verifiedDomain } : {}),
           })
         : cognito.UserPoolEmail.withCognito(),
