@@ -176,6 +176,7 @@ export class ScholarvalleyStack extends Stack {
       functions: [...this.functions.byName.values()],
       failureQueues: [...this.failureQueues.values()],
       table: this.data.table,
+      ...(this.sender ? { emailConfigurationSet: this.sender.configurationSet.configurationSetName } : {}),
       ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
     });
 

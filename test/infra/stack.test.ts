@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emailTemplates } from '../../functions/email/templates.ts';
 import { staffInvitationMessage } from '../../functions/identity/invitation-message.ts';
 import { outputKeys } from '../../infra/amplify-outputs.ts';
+import { emailReputationThresholds } from '../../infra/constructs/alarms.ts';
 import { temporaryPasswordDays, UserDirectory } from '../../infra/constructs/user-directory.ts';
 import { repositoryRoot } from '../../infra/stack.ts';
 import { tableDefinition } from '../../infra/table.ts';
@@ -230,6 +231,29 @@ describe('the stack, as synthesized for dev', () => {
       const alarm = alarms.find((a) => a.Properties.AlarmName === `ScholarvalleyApi-dev-DeadLetterQueue-${name}-failures`);
       expect(alarm?.Properties.Dimensions, name).toEqual([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }]);
     }
+  });
+
+  it("given a sender, then the SES bounce and complaint rates of the stage's configuration set alarm below SES's review thresholds", () => {
+    const [configurationSetId] = Object.keys(template.findResources('AWS::SES::ConfigurationSet'));
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', { ReputationOptions: { ReputationMetricsEnabled: true } });
+    const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic'));
+    const expected = [
+      ['EmailBounceRate', 'Reputation.BounceRate', emailReputationThresholds.bounceRate],
+      ['EmailComplaintRate', 'Reputation.ComplaintRate', emailReputationThresholds.complaintRate],
+    ] as const;
+    for (const [id, metricName, threshold] of expected) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: `ScholarvalleyApi-dev-${id}`,
+        Namespace: 'AWS/SES',
+        MetricName: metricName,
+        Dimensions: [{ Name: 'ses:configuration-set', Value: { Ref: configurationSetId } }],
+        Threshold: threshold,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [{ Ref: topicId }],
+      });
+    }
+    expect(emailReputationThresholds.bounceRate).toBeLessThan(0.05);
+    expect(emailReputationThresholds.complaintRate).toBeLessThan(0.001);
   });
 
   it('given docs/runbook.md, then it names each failure queue and its alarm as the stack names them', () => {
