@@ -259,6 +259,7 @@ export class ScholarvalleyStack extends Stack {
     output(outputKeys.documentsBucket, this.storage.bucketName, 'Documents bucket');
     output(outputKeys.stripeSecretArn, this.stripeSecret.secretArn, 'Secret to fill with the Stripe keys');
     output(outputKeys.alarmTopicArn, this.alarms.topic.topicArn, 'SNS topic the alarms notify');
+    output(outputKeys.tableName, this.data.table.tableName, 'DynamoDB table (npm run admin:create writes the admin profile here)');
     if (webhookUrl) output(outputKeys.stripeWebhookUrl, webhookUrl.url, 'URL to register as the Stripe webhook endpoint');
   }
 }
