@@ -65,7 +65,11 @@ export class ScholarvalleyStack extends Stack {
     });
     const rootDir = props.rootDir ?? repositoryRoot;
     const definitions = props.lambdas ?? lambdas;
-    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    // What prod keeps (the secret, the failure queues) is kept on update and delete but removed when the first create
+    // rolls back, so a failed first deploy leaves nothing whose name its retry needs. The table and the user pool carry
+    // deletion protection, which a rollback cannot pass: they are plain RETAIN, with names that never collide
+    // (docs/deployment.md, "If the first deploy fails").
+    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY;
 
     this.data = new DataTable(this, 'Data', { retainData: config.retainData });
     this.storage = new DocumentStorage(this, 'Storage', {

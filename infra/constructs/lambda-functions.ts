@@ -50,10 +50,11 @@ export class LambdaFunctions extends Construct {
 
   private createFunction(definition: LambdaDefinition, props: LambdaFunctionsProps): nodejs.NodejsFunction {
     const functionName = `scholarvalley-${props.stage}-${definition.name}`;
+    // Kept on update and delete, but removed when a first create rolls back: its fixed name would block the retry.
     const logGroup = new logs.LogGroup(this, `${definition.name}-logs`, {
       logGroupName: `/aws/lambda/${functionName}`,
       retention: props.logRetentionDays,
-      removalPolicy: props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: props.retainData ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY,
     });
     // Its own role, allowed to write to its own log group only (the managed basic execution role allows every group).
     const role = new iam.Role(this, `${definition.name}-role`, {
