@@ -19,6 +19,7 @@ import { EmailSender } from './constructs/email-sender.ts';
 import { EmailTemplates } from './constructs/email-templates.ts';
 import { GraphqlEndpoint, type Wiring } from './constructs/graphql-endpoint.ts';
 import { LambdaFunctions } from './constructs/lambda-functions.ts';
+import { SignUpProtection } from './constructs/sign-up-protection.ts';
 import { UserDirectory } from './constructs/user-directory.ts';
 import { lambdaAccess, type LambdaAccess } from './lambda-access.ts';
 import { lambdas, type LambdaDefinition } from './lambdas.ts';
@@ -122,6 +123,13 @@ export class ScholarvalleyStack extends Stack {
             },
           }
         : {}),
+    });
+
+    new SignUpProtection(this, 'AuthWaf', {
+      stage: config.stage,
+      userPool: this.directory.userPool,
+      rateLimit: config.authRateLimit,
+      botControl: config.signUpBotControl,
     });
 
     this.functions = new LambdaFunctions(this, 'Functions', {
