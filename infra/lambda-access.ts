@@ -66,6 +66,8 @@ export const lambdaAccess: Record<string, LambdaAccess> = {
   // Reads the profile's role (GetItem), then puts the profile and its audit entry (conditional, idempotent), and
   // adds the applicant group.
   'post-confirmation': { table: 'readWrite', cognito: { via: 'trigger', actions: ['cognito-idp:AdminAddUserToGroup'] } },
+  // Reads whether a staff member or admin has an authenticator app enabled (AdminGetUser's UserMFASettingList).
+  'pre-token-generation': { cognito: { via: 'trigger', actions: ['cognito-idp:AdminGetUser'] } },
 };
 
 /** Read actions: single-item and Query reads, on the table and its indexes. */

@@ -5,7 +5,8 @@ export type LambdaTrigger =
   | { kind: 'dataSource'; dataSource: Extract<DataSourceName, 'uploads' | 'payments' | 'email' | 'identity'> }
   | { kind: 's3ObjectCreated' }
   | { kind: 'functionUrl' }
-  | { kind: 'cognitoPostConfirmation' };
+  | { kind: 'cognitoPostConfirmation' }
+  | { kind: 'cognitoPreTokenGeneration' };
 
 export interface LambdaDefinition {
   /** Logical name, used for the construct id and the function name suffix. */
@@ -69,5 +70,11 @@ export const lambdas: LambdaDefinition[] = [
     entry: 'functions/identity/post-confirmation.ts',
     trigger: { kind: 'cognitoPostConfirmation' },
     description: 'Creates the profile item and puts every self sign-up in the applicant group',
+  },
+  {
+    name: 'pre-token-generation',
+    entry: 'functions/identity/pre-token-generation.ts',
+    trigger: { kind: 'cognitoPreTokenGeneration' },
+    description: 'Tokens carry the staff and admin groups only for users with an authenticator app (MFA)',
   },
 ];

@@ -177,6 +177,9 @@ export class ScholarvalleyStack extends Stack {
         case 'cognitoPostConfirmation':
           this.directory.addPostConfirmation(fn, access.cognito?.actions ?? []);
           break;
+        case 'cognitoPreTokenGeneration':
+          this.directory.addPreTokenGeneration(fn, access.cognito?.actions ?? []);
+          break;
         case 'dataSource':
           break;
       }

@@ -114,6 +114,19 @@ export class UserDirectory extends Construct {
   }
 
   /**
+   * Attaches the pre-token-generation trigger (event version 2, so it may change the access token's groups too: the
+   * staff-MFA rule of functions/identity/staff-mfa.ts) and lets it read users of this pool, in its own policy.
+   */
+  addPreTokenGeneration(handler: lambda.Function, actions: string[]): void {
+    this.userPool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, handler, cognito.LambdaVersion.V2_0);
+    if (!handler.role) throw new Error(`Function ${handler.node.path} has no role`);
+    new iam.Policy(this, 'PreTokenGenerationPolicy', {
+      roles: [handler.role],
+      statements: [new iam.PolicyStatement({ actions, resources: [this.userPool.userPoolArn] })],
+    });
+  }
+
+  /**
    * Attaches the post-confirmation trigger and lets it act on this pool. The grant is a separate policy: a grant in
    * the function's default policy would make the function depend on the pool that depends on the function.
    */

@@ -101,6 +101,7 @@ describe('least-privilege IAM', () => {
       email: ['dynamodb', 'ses', 'sqs'],
       identity: ['cognito-idp'],
       'post-confirmation': ['cognito-idp', 'dynamodb'],
+      'pre-token-generation': ['cognito-idp'],
     };
     for (const [name, services] of Object.entries(expected)) expect(servicesOf(fn(name).statements), name).toEqual(services);
   });
@@ -176,6 +177,10 @@ describe('least-privilege IAM', () => {
     // The pool depends on the trigger, so the trigger must not wait for a policy that names the pool.
     const poolPolicy = trigger.policies.find((p) => !trigger.dependsOn.includes(p));
     expect(poolPolicy).toBeDefined();
+
+    const tokens = fn('pre-token-generation');
+    expect(actionsOn(tokens.statements, 'cognito-idp')).toEqual([{ action: 'cognito-idp:AdminGetUser', resources: [`<${ids.userPool}.Arn>`] }]);
+    expect(tokens.policies.find((p) => !tokens.dependsOn.includes(p))).toBeDefined();
   });
 
   it('given SES, then only the email Lambda sends, from the identity, through the configuration set, with this stage\'s templates', () => {
@@ -215,6 +220,7 @@ describe('least-privilege IAM', () => {
       email: ['tableName', 'emailFromAddress', 'emailTemplatePrefix'],
       identity: ['userPoolId'],
       'post-confirmation': ['tableName'],
+      'pre-token-generation': [],
     };
     for (const [name, settings] of Object.entries(expected)) {
       const variables = Object.keys(fn(name).environment).filter((v) => v !== 'NODE_OPTIONS').sort();
