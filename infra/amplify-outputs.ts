@@ -12,6 +12,7 @@ export const outputKeys = {
   stripeWebhookUrl: 'StripeWebhookUrl',
   stripeSecretArn: 'StripeSecretArn',
   alarmTopicArn: 'AlarmTopicArn',
+  tableName: 'TableName',
 } as const;
 
 /** What a frontend needs to reach one deployment of the API (or the local stack). */

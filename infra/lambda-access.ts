@@ -23,8 +23,9 @@ export interface LambdaAccess {
   /** SES send through the sender identity and configuration set. Sets EMAIL_FROM_ADDRESS and EMAIL_TEMPLATE_PREFIX. */
   sendEmail?: boolean;
   /**
-   * Invoked asynchronously (`Event`) by a resolver: 2 retries, then the event goes to the Lambda's own failure queue
-   * (`<stack>-<name>-failures`), whose depth alarm is `<stack>-DeadLetterQueue-<name>-failures` (docs/runbook.md).
+   * Invoked asynchronously (`Event` from a resolver, or by S3): 2 retries, then the event goes to the Lambda's own
+   * failure queue (`<stack>-<name>-failures`), whose depth alarm is `<stack>-DeadLetterQueue-<name>-failures`
+   * (docs/runbook.md).
    */
   invokedAsync?: boolean;
 }
@@ -35,10 +36,12 @@ export const lambdaAccess: Record<string, LambdaAccess> = {
   // Presigned POST (PutObject) and GET (GetObject) are signed with this role; deleteDocument's file removal
   // (DeleteObject) arrives as an Event from resolvers/functions/removeDocumentObject.ts.
   uploads: { documents: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], invokedAsync: true },
-  // Reads what landed (HeadObject/GetObject for size and magic bytes), deletes rejected files, reports through IAM mutations.
+  // Reads what landed (HeadObject/GetObject for size and magic bytes), deletes rejected files, reports through IAM
+  // mutations. S3 invokes it asynchronously: an event that still fails goes to its failure queue, not into the void.
   'upload-landed': {
     documents: ['s3:GetObject', 's3:DeleteObject'],
     internalMutations: ['markDocumentUploaded', 'markDocumentRejected'],
+    invokedAsync: true,
   },
   // createCheckoutSession's Stripe call: Stripe key from the secret, return URLs from the environment.
   payments: { stripeSecret: true, checkoutUrls: true },
@@ -63,6 +66,8 @@ export const lambdaAccess: Record<string, LambdaAccess> = {
   // Reads the profile's role (GetItem), then puts the profile and its audit entry (conditional, idempotent), and
   // adds the applicant group.
   'post-confirmation': { table: 'readWrite', cognito: { via: 'trigger', actions: ['cognito-idp:AdminAddUserToGroup'] } },
+  // Reads whether a staff member or admin has an authenticator app enabled (AdminGetUser's UserMFASettingList).
+  'pre-token-generation': { cognito: { via: 'trigger', actions: ['cognito-idp:AdminGetUser'] } },
 };
 
 /** Read actions: single-item and Query reads, on the table and its indexes. */

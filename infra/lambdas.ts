@@ -5,7 +5,8 @@ export type LambdaTrigger =
   | { kind: 'dataSource'; dataSource: Extract<DataSourceName, 'uploads' | 'payments' | 'email' | 'identity'> }
   | { kind: 's3ObjectCreated' }
   | { kind: 'functionUrl' }
-  | { kind: 'cognitoPostConfirmation' };
+  | { kind: 'cognitoPostConfirmation' }
+  | { kind: 'cognitoPreTokenGeneration' };
 
 export interface LambdaDefinition {
   /** Logical name, used for the construct id and the function name suffix. */
@@ -14,6 +15,11 @@ export interface LambdaDefinition {
   entry: string;
   trigger: LambdaTrigger;
   description: string;
+  /**
+   * Concurrency reserved for (and capping) this Lambda. A public endpoint gets one, so a flood of requests cannot use
+   * the account's whole concurrency and throttle every other Lambda; the caller sees 429 and retries.
+   */
+  reservedConcurrency?: number;
 }
 
 /**
@@ -44,6 +50,8 @@ export const lambdas: LambdaDefinition[] = [
     entry: 'functions/payments/webhook.ts',
     trigger: { kind: 'functionUrl' },
     description: 'Verifies Stripe webhooks and applies each event once through applyPaymentEvent',
+    // Stripe delivers a few events per payment and retries a throttled (429) delivery for up to three days.
+    reservedConcurrency: 10,
   },
   {
     name: 'email',
@@ -62,5 +70,11 @@ export const lambdas: LambdaDefinition[] = [
     entry: 'functions/identity/post-confirmation.ts',
     trigger: { kind: 'cognitoPostConfirmation' },
     description: 'Creates the profile item and puts every self sign-up in the applicant group',
+  },
+  {
+    name: 'pre-token-generation',
+    entry: 'functions/identity/pre-token-generation.ts',
+    trigger: { kind: 'cognitoPreTokenGeneration' },
+    description: 'Tokens carry the staff and admin groups only for users with an authenticator app (MFA)',
   },
 ];

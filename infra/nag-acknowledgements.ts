@@ -20,7 +20,7 @@ export function acknowledgeNagFindings(stack: ScholarvalleyStack, config: Pick<S
   acknowledge(
     stack.directory.userPool,
     'AwsSolutions-COG2',
-    'MFA is optional (TOTP): applicants are students and parents signing up from abroad, and required MFA would block them; threat protection covers risky sign-ins.',
+    'MFA is optional (TOTP) for applicants, students and parents signing up from abroad whom required MFA would block; staff and admin rights need TOTP (the pre-token-generation trigger withholds those groups until it is enabled).',
   );
   if (config.threatProtection === 'off') {
     acknowledge(

@@ -19,6 +19,7 @@ import { EmailSender } from './constructs/email-sender.ts';
 import { EmailTemplates } from './constructs/email-templates.ts';
 import { GraphqlEndpoint } from './constructs/graphql-endpoint.ts';
 import { LambdaFunctions } from './constructs/lambda-functions.ts';
+import { SignUpProtection } from './constructs/sign-up-protection.ts';
 import { UserDirectory } from './constructs/user-directory.ts';
 import { lambdaAccess, type LambdaAccess } from './lambda-access.ts';
 import { lambdas, type LambdaDefinition } from './lambdas.ts';
@@ -65,7 +66,11 @@ export class ScholarvalleyStack extends Stack {
     });
     const rootDir = props.rootDir ?? repositoryRoot;
     const definitions = props.lambdas ?? lambdas;
-    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    // What prod keeps (the secret, the failure queues) is kept on update and delete but removed when the first create
+    // rolls back, so a failed first deploy leaves nothing whose name its retry needs. The table and the user pool carry
+    // deletion protection, which a rollback cannot pass: they are plain RETAIN, with names that never collide
+    // (docs/deployment.md, "If the first deploy fails").
+    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY;
 
     this.data = new DataTable(this, 'Data', { retainData: config.retainData });
     this.storage = new DocumentStorage(this, 'Storage', {
@@ -109,9 +114,22 @@ export class ScholarvalleyStack extends Stack {
       retainData: config.retainData,
       threatProtection: config.threatProtection,
       // On a first create the SES identity made by the same create is not verified yet, and Cognito refuses one that is not.
-      ...(config.cognitoEmailViaSes && !config.firstDeploy && sender
-        ? { sesEmail: { fromEmail: sender, ...(config.senderDomain ? { verifiedDomain: config.senderDomain } : {}) } }
+      ...(config.cognitoEmailViaSes && !config.firstDeploy && this.sender
+        ? {
+            sesEmail: {
+              fromEmail: this.sender.fromAddress,
+              configurationSet: this.sender.configurationSet.configurationSetName,
+              ...(config.senderDomain ? { verifiedDomain: config.senderDomain } : {}),
+            },
+          }
         : {}),
+    });
+
+    new SignUpProtection(this, 'AuthWaf', {
+      stage: config.stage,
+      userPool: this.directory.userPool,
+      rateLimit: config.authRateLimit,
+      botControl: config.signUpBotControl,
     });
 
     this.functions = new LambdaFunctions(this, 'Functions', {
@@ -159,6 +177,9 @@ export class ScholarvalleyStack extends Stack {
         case 'cognitoPostConfirmation':
           this.directory.addPostConfirmation(fn, access.cognito?.actions ?? []);
           break;
+        case 'cognitoPreTokenGeneration':
+          this.directory.addPreTokenGeneration(fn, access.cognito?.actions ?? []);
+          break;
         case 'dataSource':
           break;
       }
@@ -170,6 +191,7 @@ export class ScholarvalleyStack extends Stack {
       functions: [...this.functions.byName.values()],
       failureQueues: [...this.failureQueues.values()],
       table: this.data.table,
+      ...(this.sender ? { emailConfigurationSet: this.sender.configurationSet.configurationSetName } : {}),
       ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
     });
 
@@ -220,8 +242,9 @@ export class ScholarvalleyStack extends Stack {
   }
 
   /**
-   * An async-invoked Lambda (email, the uploads file removal) never fails the user's mutation: AppSync invokes it with
-   * `Event`; after 2 retries, or 6 hours, the event goes to this Lambda's own failure queue (docs/runbook.md).
+   * An async-invoked Lambda (email, the uploads file removal, upload-landed from S3) never fails the user's mutation
+   * and never loses an event: after 2 retries, or 6 hours, the event goes to this Lambda's own failure queue
+   * (docs/runbook.md).
    */
   private configureAsync(fn: lambda.Function, name: string, removalPolicy: RemovalPolicy): sqs.Queue {
     const queue = new sqs.Queue(this, `${name}-failures`, {
@@ -251,6 +274,7 @@ export class ScholarvalleyStack extends Stack {
     output(outputKeys.documentsBucket, this.storage.bucketName, 'Documents bucket');
     output(outputKeys.stripeSecretArn, this.stripeSecret.secretArn, 'Secret to fill with the Stripe keys');
     output(outputKeys.alarmTopicArn, this.alarms.topic.topicArn, 'SNS topic the alarms notify');
+    output(outputKeys.tableName, this.data.table.tableName, 'DynamoDB table (npm run admin:create writes the admin profile here)');
     if (webhookUrl) output(outputKeys.stripeWebhookUrl, webhookUrl.url, 'URL to register as the Stripe webhook endpoint');
   }
 }

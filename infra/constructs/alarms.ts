@@ -16,12 +16,23 @@ export interface AlarmsProps {
   /** One per asynchronously invoked Lambda; its alarm is named `DeadLetterQueue-<queue id>` (docs/runbook.md). */
   failureQueues: sqs.IQueue[];
   table: dynamodb.Table;
+  /** The SES configuration set every send goes through (reputation metrics on); no email alarms without one. */
+  emailConfigurationSet?: string;
   alarmEmail?: string;
 }
 
+/**
+ * SES puts an account under review at a 5% bounce rate or a 0.1% complaint rate, and may pause sending at 10% or
+ * 0.5%. These alarms fire below the review points, while there is time to act (docs/runbook.md).
+ */
+export const emailReputationThresholds = { bounceRate: 0.04, complaintRate: 0.0008 } as const;
+
 const fiveMinutes = Duration.minutes(5);
 
-/** CloudWatch alarms on what goes wrong without anyone calling: API errors and latency, Lambda failures, failure queues, throttles. */
+/**
+ * CloudWatch alarms on what goes wrong without anyone calling: API errors and latency, Lambda failures, failure queues,
+ * throttles, and the SES bounce and complaint rates that would get sending paused.
+ */
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
@@ -53,6 +64,29 @@ export class Alarms extends Construct {
         `Failed asynchronous invocations waiting in queue ${queue.node.id}`,
         queue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
         1,
+      );
+    }
+    const configurationSet = props.emailConfigurationSet;
+    if (configurationSet) {
+      const reputation = (metricName: string) =>
+        new cloudwatch.Metric({
+          namespace: 'AWS/SES',
+          metricName,
+          dimensionsMap: { 'ses:configuration-set': configurationSet },
+          statistic: 'Maximum',
+          period: Duration.hours(1),
+        });
+      this.alarm(
+        'EmailBounceRate',
+        `SES bounce rate of this stage's mail at ${emailReputationThresholds.bounceRate * 100}% or more (SES reviews the account at 5%)`,
+        reputation('Reputation.BounceRate'),
+        emailReputationThresholds.bounceRate,
+      );
+      this.alarm(
+        'EmailComplaintRate',
+        `SES complaint rate of this stage's mail at ${emailReputationThresholds.complaintRate * 100}% or more (SES reviews the account at 0.1%)`,
+        reputation('Reputation.ComplaintRate'),
+        emailReputationThresholds.complaintRate,
       );
     }
     const throttles = new cloudwatch.MathExpression({

@@ -39,6 +39,11 @@ export class DocumentStorage extends Construct {
     const removal = props.retainData
       ? { removalPolicy: RemovalPolicy.RETAIN }
       : { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true };
+    // The documents bucket's fixed name must not outlive a failed first create (the retry would collide with it): kept
+    // on update and delete, removed when the create rolls back (it is empty then: nothing can upload before the create
+    // succeeds). The access-log bucket stays plain RETAIN: S3 may already have delivered logs into it, so a rollback
+    // could not delete it, and its generated name never collides.
+    const documentsRemoval = props.retainData ? { removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE } : removal;
 
     const accessLogs = new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -76,7 +81,7 @@ export class DocumentStorage extends Construct {
         { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         { id: 'expire-old-versions', noncurrentVersionExpiration: Duration.days(30), expiredObjectDeleteMarker: true },
       ],
-      ...removal,
+      ...documentsRemoval,
     });
   }
 

@@ -21,6 +21,7 @@ export interface LambdaFunctionsProps {
 /** Cognito waits at most 5 s for a trigger; AppSync at most 30 s for a data source. */
 const timeouts: Record<LambdaTrigger['kind'], Duration> = {
   cognitoPostConfirmation: Duration.seconds(5),
+  cognitoPreTokenGeneration: Duration.seconds(5),
   dataSource: Duration.seconds(15),
   functionUrl: Duration.seconds(15),
   s3ObjectCreated: Duration.seconds(30),
@@ -43,10 +44,11 @@ export class LambdaFunctions extends Construct {
 
   private createFunction(definition: LambdaDefinition, props: LambdaFunctionsProps): nodejs.NodejsFunction {
     const functionName = `scholarvalley-${props.stage}-${definition.name}`;
+    // Kept on update and delete, but removed when a first create rolls back: its fixed name would block the retry.
     const logGroup = new logs.LogGroup(this, `${definition.name}-logs`, {
       logGroupName: `/aws/lambda/${functionName}`,
       retention: props.logRetentionDays,
-      removalPolicy: props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: props.retainData ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY,
     });
     // Its own role, allowed to write to its own log group only (the managed basic execution role allows every group).
     const role = new iam.Role(this, `${definition.name}-role`, {
@@ -68,6 +70,7 @@ export class LambdaFunctions extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: 512,
       timeout: timeouts[definition.trigger.kind],
+      ...(definition.reservedConcurrency ? { reservedConcurrentExecutions: definition.reservedConcurrency } : {}),
       tracing: lambda.Tracing.ACTIVE,
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,

@@ -50,8 +50,11 @@ export interface UserDirectoryProps {
   invitation: InvitationMessage;
   retainData: boolean;
   threatProtection: ThreatProtection;
-  /** Cognito's own emails from this SES identity instead of Cognito's default sender (50 a day). */
-  sesEmail?: { fromEmail: string; verifiedDomain?: string };
+  /**
+   * Cognito's own emails (codes, invitations) from this SES identity, through its configuration set (suppression list,
+   * reputation metrics), instead of Cognito's default sender (50 a day). Cognito refuses an identity not yet verified.
+   */
+  sesEmail?: { fromEmail: string; verifiedDomain?: string; configurationSet: string };
 }
 
 /** Cognito user pool (email sign-in, self sign-up, verified email), the web app client, and the three groups. */
@@ -80,6 +83,7 @@ export class UserDirectory extends Construct {
         ? cognito.UserPoolEmail.withSES({
             fromEmail: props.sesEmail.fromEmail,
             fromName: 'Scholarvalley',
+            configurationSetName: props.sesEmail.configurationSet,
             ...(props.sesEmail.verifiedDomain ? { sesVerifiedDomain: props.sesEmail.verifiedDomain } : {}),
           })
         : cognito.UserPoolEmail.withCognito(),
@@ -107,6 +111,19 @@ export class UserDirectory extends Construct {
         description: group.description,
       });
     }
+  }
+
+  /**
+   * Attaches the pre-token-generation trigger (event version 2, so it may change the access token's groups too: the
+   * staff-MFA rule of functions/identity/staff-mfa.ts) and lets it read users of this pool, in its own policy.
+   */
+  addPreTokenGeneration(handler: lambda.Function, actions: string[]): void {
+    this.userPool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, handler, cognito.LambdaVersion.V2_0);
+    if (!handler.role) throw new Error(`Function ${handler.node.path} has no role`);
+    new iam.Policy(this, 'PreTokenGenerationPolicy', {
+      roles: [handler.role],
+      statements: [new iam.PolicyStatement({ actions, resources: [this.userPool.userPoolArn] })],
+    });
   }
 
   /**

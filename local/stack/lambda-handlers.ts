@@ -62,7 +62,9 @@ export async function loadLocalLambdas(
     if (trigger.kind === 'dataSource') result.dataSources[trigger.dataSource] = invoke;
     else if (trigger.kind === 's3ObjectCreated') result.s3ObjectCreated = invoke;
     else if (trigger.kind === 'functionUrl') result.functionUrl = invoke;
-    else result.cognitoPostConfirmation = invoke;
+    else if (trigger.kind === 'cognitoPostConfirmation') result.cognitoPostConfirmation = invoke;
+    // The local Cognito has no pre-token-generation hook: locally, staff and admins keep their groups without MFA.
+    else continue;
     result.loaded.push(definition.name);
   }
   return result;

@@ -80,7 +80,7 @@ describe("each Lambda's grants, against what its handler's code calls", () => {
 });
 
 describe('asynchronous invocation, against the resolvers that invoke', () => {
-  it('given the pipeline functions that invoke a Lambda as an Event, then exactly those Lambdas are invokedAsync', () => {
+  it('given the pipeline functions that invoke a Lambda as an Event, and the S3 notification Lambdas (S3 invokes asynchronously), then exactly those Lambdas are invokedAsync', () => {
     const lambdaOfSource = new Map(
       lambdas.flatMap((l) => (l.trigger.kind === 'dataSource' ? [[l.trigger.dataSource as string, l.name] as const] : [])),
     );
@@ -92,6 +92,8 @@ describe('asynchronous invocation, against the resolvers that invoke', () => {
       if (/\binvokeAsync\(|invocationType:\s*'Event'/.test(code)) invokedAsync.add(lambdaName);
     }
     expect([...invokedAsync].sort()).toEqual(['email', 'uploads']);
+    for (const l of lambdas.filter((l) => l.trigger.kind === 's3ObjectCreated')) invokedAsync.add(l.name);
+    expect([...invokedAsync].sort()).toEqual(['email', 'upload-landed', 'uploads']);
     const configured = Object.entries(lambdaAccess).filter(([, access]) => access.invokedAsync).map(([name]) => name);
     expect(configured.sort()).toEqual([...invokedAsync].sort());
   });

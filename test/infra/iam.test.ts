@@ -95,12 +95,13 @@ describe('least-privilege IAM', () => {
   it('given each Lambda, then it reaches exactly the services its job needs', () => {
     const expected: Record<string, string[]> = {
       uploads: ['s3', 'sqs'],
-      'upload-landed': ['appsync', 's3'],
+      'upload-landed': ['appsync', 's3', 'sqs'],
       payments: ['secretsmanager'],
       'stripe-webhook': ['appsync', 'secretsmanager'],
       email: ['dynamodb', 'ses', 'sqs'],
       identity: ['cognito-idp'],
       'post-confirmation': ['cognito-idp', 'dynamodb'],
+      'pre-token-generation': ['cognito-idp'],
     };
     for (const [name, services] of Object.entries(expected)) expect(servicesOf(fn(name).statements), name).toEqual(services);
   });
@@ -176,6 +177,10 @@ describe('least-privilege IAM', () => {
     // The pool depends on the trigger, so the trigger must not wait for a policy that names the pool.
     const poolPolicy = trigger.policies.find((p) => !trigger.dependsOn.includes(p));
     expect(poolPolicy).toBeDefined();
+
+    const tokens = fn('pre-token-generation');
+    expect(actionsOn(tokens.statements, 'cognito-idp')).toEqual([{ action: 'cognito-idp:AdminGetUser', resources: [`<${ids.userPool}.Arn>`] }]);
+    expect(tokens.policies.find((p) => !tokens.dependsOn.includes(p))).toBeDefined();
   });
 
   it('given SES, then only the email Lambda sends, from the identity, through the configuration set, with this stage\'s templates', () => {
@@ -215,6 +220,7 @@ describe('least-privilege IAM', () => {
       email: ['tableName', 'emailFromAddress', 'emailTemplatePrefix'],
       identity: ['userPoolId'],
       'post-confirmation': ['tableName'],
+      'pre-token-generation': [],
     };
     for (const [name, settings] of Object.entries(expected)) {
       const variables = Object.keys(fn(name).environment).filter((v) => v !== 'NODE_OPTIONS').sort();
@@ -223,7 +229,7 @@ describe('least-privilege IAM', () => {
     expect(fn('email').environment[configNames.emailFromAddress]).toBe('no-reply@dev.scholarvalley.com');
   });
 
-  it.each(['email', 'uploads'])(
+  it.each(['email', 'uploads', 'upload-landed'])(
     'given the %s Lambda, invoked as an Event, then it retries twice within 6 hours and then goes to its own encrypted, TLS-only failure queue',
     (name) => {
       const lambda = fn(name);
@@ -249,8 +255,12 @@ describe('least-privilege IAM', () => {
 
   it('given the failure queues, then there is one per asynchronously invoked Lambda and no other', () => {
     const queues = Object.values(iam.resources).filter((r) => r.Type === 'AWS::SQS::Queue').map((r) => r.Properties.QueueName);
-    expect(queues.sort()).toEqual(['ScholarvalleyApi-dev-email-failures', 'ScholarvalleyApi-dev-uploads-failures']);
+    expect(queues.sort()).toEqual([
+      'ScholarvalleyApi-dev-email-failures',
+      'ScholarvalleyApi-dev-upload-landed-failures',
+      'ScholarvalleyApi-dev-uploads-failures',
+    ]);
     const configs = Object.values(iam.resources).filter((r) => r.Type === 'AWS::Lambda::EventInvokeConfig');
-    expect(configs).toHaveLength(2);
+    expect(configs).toHaveLength(3);
   });
 });

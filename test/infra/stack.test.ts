@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emailTemplates } from '../../functions/email/templates.ts';
 import { staffInvitationMessage } from '../../functions/identity/invitation-message.ts';
 import { outputKeys } from '../../infra/amplify-outputs.ts';
+import { emailReputationThresholds } from '../../infra/constructs/alarms.ts';
 import { temporaryPasswordDays, UserDirectory } from '../../infra/constructs/user-directory.ts';
 import { repositoryRoot } from '../../infra/stack.ts';
 import { tableDefinition } from '../../infra/table.ts';
@@ -210,7 +211,7 @@ describe('the stack, as synthesized for dev', () => {
     expect(metricNames.filter((m) => m === 'Latency')).toHaveLength(1);
     expect(metricNames.filter((m) => m === 'Errors')).toHaveLength(allLambdasWritten.length);
     expect(metricNames.filter((m) => m === 'Throttles')).toHaveLength(allLambdasWritten.length);
-    expect(metricNames.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
+    expect(metricNames.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
     const throttles = alarms.find((a) => JSON.stringify(a.Properties.Metrics ?? []).includes('WriteThrottleEvents'));
     expect(throttles).toBeDefined();
     const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic'));
@@ -221,14 +222,38 @@ describe('the stack, as synthesized for dev', () => {
         'ScholarvalleyApi-dev-Api5xx',
         'ScholarvalleyApi-dev-DeadLetterQueue-email-failures',
         'ScholarvalleyApi-dev-DeadLetterQueue-uploads-failures',
+        'ScholarvalleyApi-dev-DeadLetterQueue-upload-landed-failures',
       ]),
     );
     // Each failure queue's alarm watches that queue.
-    for (const name of ['email', 'uploads']) {
+    for (const name of ['email', 'uploads', 'upload-landed']) {
       const [queueId] = Object.keys(template.findResources('AWS::SQS::Queue', { Properties: { QueueName: `ScholarvalleyApi-dev-${name}-failures` } }));
       const alarm = alarms.find((a) => a.Properties.AlarmName === `ScholarvalleyApi-dev-DeadLetterQueue-${name}-failures`);
       expect(alarm?.Properties.Dimensions, name).toEqual([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }]);
     }
+  });
+
+  it("given a sender, then the SES bounce and complaint rates of the stage's configuration set alarm below SES's review thresholds", () => {
+    const [configurationSetId] = Object.keys(template.findResources('AWS::SES::ConfigurationSet'));
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', { ReputationOptions: { ReputationMetricsEnabled: true } });
+    const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic'));
+    const expected = [
+      ['EmailBounceRate', 'Reputation.BounceRate', emailReputationThresholds.bounceRate],
+      ['EmailComplaintRate', 'Reputation.ComplaintRate', emailReputationThresholds.complaintRate],
+    ] as const;
+    for (const [id, metricName, threshold] of expected) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: `ScholarvalleyApi-dev-${id}`,
+        Namespace: 'AWS/SES',
+        MetricName: metricName,
+        Dimensions: [{ Name: 'ses:configuration-set', Value: { Ref: configurationSetId } }],
+        Threshold: threshold,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [{ Ref: topicId }],
+      });
+    }
+    expect(emailReputationThresholds.bounceRate).toBeLessThan(0.05);
+    expect(emailReputationThresholds.complaintRate).toBeLessThan(0.001);
   });
 
   it('given docs/runbook.md, then it names each failure queue and its alarm as the stack names them', () => {
@@ -238,7 +263,7 @@ describe('the stack, as synthesized for dev', () => {
     const queueAlarms = resourcesOf('AWS::CloudWatch::Alarm')
       .filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')
       .map((a) => a.Properties.AlarmName as string);
-    expect(queueNames.length + queueAlarms.length).toBe(4);
+    expect(queueNames.length + queueAlarms.length).toBe(6);
     for (const name of [...queueNames, ...queueAlarms]) expect(runbook, name).toContain(`\`${asDocumented(name)}\``);
     // No name the stack does not have.
     for (const [mention] of runbook.matchAll(/ScholarvalleyApi-<stage>-[\w-]*(failures|DeadLetterQueue)[\w-]*/g)) {
@@ -253,6 +278,14 @@ describe('the stack, as synthesized for dev', () => {
       AuthType: 'NONE',
       TargetFunctionArn: { 'Fn::GetAtt': [expect.stringMatching(/^Functionsstripewebhook/), 'Arn'] },
     });
+  });
+
+  it('given the public Stripe webhook, then its concurrency is capped by a reservation, so a flood cannot starve the other Lambdas', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    const reserved = functions
+      .filter((f) => f.Properties.ReservedConcurrentExecutions !== undefined)
+      .map((f) => [f.Properties.FunctionName, f.Properties.ReservedConcurrentExecutions]);
+    expect(reserved).toEqual([['scholarvalley-dev-stripe-webhook', 10]]);
   });
 
   it('given the outputs, then every key the amplify_outputs script and operators read is there', () => {

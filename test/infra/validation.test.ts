@@ -32,17 +32,19 @@ describe('prod, synthesized with template validation and cdk-nag on, offline and
     expect(assembly.getStackByName('ScholarvalleyApi-prod').template.Resources).toBeDefined();
   });
 
-  it('given prod, then the table, bucket and user pool are retained and protected from deletion', () => {
+  it('given prod, then the table, bucket, user pool and secret are kept when the stack is deleted, and the table and pool protected from deletion', () => {
     template.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
     });
+    // The documents bucket and the secret are removed only when a first create rolls back (test/infra/first-deploy.test.ts).
     template.hasResource('AWS::S3::Bucket', {
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
+      UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({ BucketName: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith(['scholarvalley-prod-documents-'])] }) }),
     });
     template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }) });
-    template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
+    template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
     expect(stack.terminationProtection).toBe(true);
   });
 
