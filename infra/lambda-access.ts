@@ -63,6 +63,10 @@ export const lambdaAccess: Record<string, LambdaAccess> = {
   // Reads the profile's role (GetItem), then puts the profile and its audit entry (conditional, idempotent), and
   // adds the applicant group.
   'post-confirmation': { table: 'readWrite', cognito: { via: 'trigger', actions: ['cognito-idp:AdminAddUserToGroup'] } },
+  // Reads the legacy credential of the email (GetItem) and nothing else.
+  'legacy-user-migration': { table: 'read' },
+  // Reads the credential and the claim list, rewrites the claimed items and removes the credential; adds the group.
+  'legacy-post-authentication': { table: 'readWrite', cognito: { via: 'trigger', actions: ['cognito-idp:AdminAddUserToGroup'] } },
 };
 
 /** Read actions: single-item and Query reads, on the table and its indexes. */

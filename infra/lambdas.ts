@@ -5,7 +5,9 @@ export type LambdaTrigger =
   | { kind: 'dataSource'; dataSource: Extract<DataSourceName, 'uploads' | 'payments' | 'email' | 'identity'> }
   | { kind: 's3ObjectCreated' }
   | { kind: 'functionUrl' }
-  | { kind: 'cognitoPostConfirmation' };
+  | { kind: 'cognitoPostConfirmation' }
+  | { kind: 'cognitoUserMigration' }
+  | { kind: 'cognitoPostAuthentication' };
 
 export interface LambdaDefinition {
   /** Logical name, used for the construct id and the function name suffix. */
@@ -62,5 +64,17 @@ export const lambdas: LambdaDefinition[] = [
     entry: 'functions/identity/post-confirmation.ts',
     trigger: { kind: 'cognitoPostConfirmation' },
     description: 'Creates the profile item and puts every self sign-up in the applicant group',
+  },
+  {
+    name: 'legacy-user-migration',
+    entry: 'functions/identity/legacy-user-migration.ts',
+    trigger: { kind: 'cognitoUserMigration' },
+    description: 'First sign-in of a migrated user: checks the old bcrypt password and creates them in the pool (docs/migration.md)',
+  },
+  {
+    name: 'legacy-post-authentication',
+    entry: 'functions/identity/legacy-post-authentication.ts',
+    trigger: { kind: 'cognitoPostAuthentication' },
+    description: "Claims a migrated user's data for their sub, adds their group, removes the old hash (docs/migration.md)",
   },
 ];

@@ -159,6 +159,12 @@ export class ScholarvalleyStack extends Stack {
         case 'cognitoPostConfirmation':
           this.directory.addPostConfirmation(fn, access.cognito?.actions ?? []);
           break;
+        case 'cognitoUserMigration':
+          this.directory.addLegacyTrigger('userMigration', fn, access.cognito?.actions ?? []);
+          break;
+        case 'cognitoPostAuthentication':
+          this.directory.addLegacyTrigger('postAuthentication', fn, access.cognito?.actions ?? []);
+          break;
         case 'dataSource':
           break;
       }

@@ -2,7 +2,7 @@
 export const decisions = {
   userNoFullName: 'full_name is NULL: the profile is named by the email part before the @',
   userEmailNoDomain: 'email has no dot after the @ (seed admin): kept as it is, so its owner signs in with it',
-  userInactive: 'inactive user: profile written with active=false; the sign-in trigger refuses the old password',
+  userInactive: 'inactive user: created in Cognito in their group and disabled, profile active=false under their sub; the old hash is not copied',
   applicantRootOwned: 'applicant owned by a root (admin) user: kept, owned by that admin',
   applicantNullProfile: 'profile field NULL (row older than the Alembic columns): required field set to its default, raw value kept in legacyProfile',
   applicantFreeText: 'free-text profile value with no enum match: set to the default, raw value kept in legacyProfile',

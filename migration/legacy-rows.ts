@@ -1,4 +1,5 @@
-// The old database's rows as the pg package returns them (docs/migration.md lists the tables).
+// The old database's rows as the pg package returns them (docs/migration.md lists the tables). Every table but
+// mltrainingconsent (consented_at) has created_at.
 export type Row = Record<string, unknown> & { id: number; created_at: Date };
 
 export const legacyTables = [

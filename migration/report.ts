@@ -11,6 +11,8 @@ export interface Finding {
 
 export class MigrationReport {
   readonly read = new Map<LegacyTable, number>();
+  /** Items the rows became, and of those how many a run actually put (missing or different). */
+  readonly mapped = new Map<LegacyTable, number>();
   readonly written = new Map<LegacyTable, number>();
   readonly skipped = new Map<LegacyTable, Map<string, number>>();
   readonly findings: Finding[] = [];
@@ -18,8 +20,11 @@ export class MigrationReport {
   readonly requests = new Map<string, number>();
   itemsWritten = 0;
   itemsUnchanged = 0;
+  /** Claim entries and counter shards written (they belong to no one old table). */
+  claimEntriesWritten = 0;
+  counterShardsChanged = 0;
   filesCopied = 0;
-  filesQuarantined = 0;
+  readonly quarantined: Array<{ documentId: string; legacyKey: string; key: string; reason: string }> = [];
 
   count(table: LegacyTable, rows: number): void {
     this.read.set(table, (this.read.get(table) ?? 0) + rows);
@@ -36,8 +41,16 @@ export class MigrationReport {
     this.skipped.set(table, reasons);
   }
 
+  mappedFor(table: LegacyTable, items: number): void {
+    this.mapped.set(table, (this.mapped.get(table) ?? 0) + items);
+  }
+
   wroteFor(table: LegacyTable, items: number): void {
     this.written.set(table, (this.written.get(table) ?? 0) + items);
+  }
+
+  skippedRows(table: LegacyTable): number {
+    return [...(this.skipped.get(table)?.values() ?? [])].reduce((a, b) => a + b, 0);
   }
 
   request(operation: string): void {
@@ -50,10 +63,12 @@ export class MigrationReport {
 
   /** The reconciliation table: rows read, items written, rows skipped and why. */
   reconciliation(tables: readonly LegacyTable[]): string {
-    const lines = ['| table | rows read | items written | skipped (reason: rows) |', '|---|---:|---:|---|'];
+    const lines = ['| table | rows read | items | items written | skipped (reason: rows) |', '|---|---:|---:|---:|---|'];
     for (const table of tables) {
       const reasons = [...(this.skipped.get(table) ?? new Map<string, number>()).entries()].map(([r, n]) => `${r}: ${n}`).join(', ');
-      lines.push(`| ${table} | ${this.read.get(table) ?? 0} | ${this.written.get(table) ?? 0} | ${reasons || '0'} |`);
+      lines.push(
+        `| ${table} | ${this.read.get(table) ?? 0} | ${this.mapped.get(table) ?? 0} | ${this.written.get(table) ?? 0} | ${reasons || '0'} |`,
+      );
     }
     return lines.join('\n');
   }

@@ -1,8 +1,10 @@
-// One migration run: read the old database, check the files, map, write (items, claim list, counters), copy files.
+// One migration run: read the old database, check the files, map, write (items table by table, the claim list, the
+// counters), then copy the files. Every write is compare-then-put, so a rerun writes nothing and a crashed run resumes.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { legacyClaimedKey } from '../resolvers/lib/keys.ts';
 import { claimEntries } from './claims.ts';
-import { countersItem } from './counters.ts';
+import { applyMigratedCounters } from './counters.ts';
+import { ensureDisabledUsers, type UserPool } from './disabled-users.ts';
 import { copyDocumentFiles, copyGenericUploads, inspectDocumentFiles, type Buckets } from './files.ts';
 import { legacyUserId } from './ids.ts';
 import type { LegacyData } from './legacy-rows.ts';
@@ -17,13 +19,16 @@ export interface RunOptions {
   tableName: string;
   /** Without buckets, files are neither checked nor copied (documents are mapped from their rows alone). */
   buckets?: Buckets;
+  /** Where inactive users are created disabled; required for a run (not a dry run) when there are any. */
+  userPool?: UserPool;
   dryRun: boolean;
   progress?: Progress;
 }
 
 function newest(data: LegacyData): Date {
   let max = 0;
-  for (const rows of Object.values(data)) for (const r of rows) max = Math.max(max, r.created_at.getTime());
+  // mltrainingconsent has no created_at, only consented_at.
+  for (const rows of Object.values(data)) for (const r of rows) max = Math.max(max, ((r.created_at ?? r.consented_at) as Date).getTime());
   return new Date(max);
 }
 
@@ -34,6 +39,10 @@ export async function runMigration(data: LegacyData, options: RunOptions): Promi
   const markers = await getItems(w, data.user.map((u) => legacyClaimedKey(legacyUserId(u.id))));
   const claimed = new Map<string, string>();
   for (const m of markers.values()) claimed.set(String(m.legacyUserId), String(m.sub));
+  if (!options.dryRun && data.user.some((u) => u.is_active === false)) {
+    if (!options.userPool) throw new Error('--user-pool-id (or USER_POOL_ID) is required: inactive users are created in Cognito, disabled');
+    for (const [legacyId, sub] of await ensureDisabledUsers(options.userPool, data.user)) claimed.set(legacyId, sub);
+  }
   const ctx: MapContext = {
     data,
     report,
@@ -49,18 +58,16 @@ export async function runMigration(data: LegacyData, options: RunOptions): Promi
   const tables = mapAll(ctx);
   const all = tables.flatMap((t) => t.items);
   const claims = claimEntries([...ctx.users.values()], all);
-  const counters = countersItem(all);
-  for (const t of tables) report.wroteFor(t.table, t.items.length);
-  report.wroteFor('documentbundle', 0);
+  for (const t of tables) report.mappedFor(t.table, t.items.length);
   if (options.dryRun) return report;
 
   const progress = options.progress;
-  progress?.start(all.length + claims.length + 1, 'migrate');
-  // Items first, then the claim list that points at them, then the counters of what is there.
-  await writeChanged(w, all, (n) => progress?.advance(n));
-  await writeChanged(w, claims, (n) => progress?.advance(n));
-  await writeChanged(w, [counters], (n) => progress?.advance(n));
+  progress?.start(all.length + claims.length, 'migrate');
+  // Items first, then the claim list that points at them, then the counters of what is there, then the files.
+  for (const t of tables) report.wroteFor(t.table, await writeChanged(w, t.items, (n) => progress?.advance(n)));
+  report.claimEntriesWritten = await writeChanged(w, claims, (n) => progress?.advance(n));
   progress?.stop();
+  report.counterShardsChanged = await applyMigratedCounters(w, all, new Date().toISOString());
   if (options.buckets) {
     await copyDocumentFiles(options.buckets, all.filter((i) => i.type === 'DOCUMENT'), report);
     await copyGenericUploads(options.buckets, data.auditlog, report);

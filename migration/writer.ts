@@ -64,11 +64,28 @@ async function putAll(w: Writer, items: TableItem[]): Promise<void> {
   }
 }
 
+/** Runs `work` on each slice, at most `concurrency` at a time. */
+async function inParallel<T>(slices: T[], concurrency: number, work: (slice: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < slices.length) {
+      const slice = slices[next];
+      next += 1;
+      if (slice !== undefined) await work(slice);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, slices.length) }, worker));
+}
+
+/** How many slices of 100 items are compared and written at once (DynamoDB serves requests in parallel). */
+export const writeConcurrency = 8;
+
 /** Puts the items that are missing or differ; returns how many were written. */
 export async function writeChanged(w: Writer, items: TableItem[], onProgress?: (done: number) => void): Promise<number> {
+  const slices: TableItem[][] = [];
+  for (let i = 0; i < items.length; i += getBatch) slices.push(items.slice(i, i + getBatch));
   let written = 0;
-  for (let i = 0; i < items.length; i += getBatch) {
-    const slice = items.slice(i, i + getBatch);
+  await inParallel(slices, writeConcurrency, async (slice) => {
     const stored = await getItems(w, slice);
     const changed = slice.filter((item) => {
       const before = stored.get(keyOf(item));
@@ -79,6 +96,6 @@ export async function writeChanged(w: Writer, items: TableItem[], onProgress?: (
     w.report.itemsWritten += changed.length;
     w.report.itemsUnchanged += slice.length - changed.length;
     onProgress?.(slice.length);
-  }
+  });
   return written;
 }

@@ -20,6 +20,8 @@ export interface LambdaFunctionsProps {
 /** Cognito waits at most 5 s for a trigger; AppSync at most 30 s for a data source. */
 const timeouts: Record<LambdaTrigger['kind'], Duration> = {
   cognitoPostConfirmation: Duration.seconds(5),
+  cognitoUserMigration: Duration.seconds(5),
+  cognitoPostAuthentication: Duration.seconds(5),
   dataSource: Duration.seconds(15),
   functionUrl: Duration.seconds(15),
   s3ObjectCreated: Duration.seconds(30),

@@ -19,6 +19,9 @@ export interface LocalLambdas {
   functionUrl?: LambdaHandler;
   /** The Cognito post-confirmation trigger, called by the local Cognito. */
   cognitoPostConfirmation?: LambdaHandler;
+  /** The legacy migration's sign-in triggers (docs/migration.md). */
+  cognitoUserMigration?: LambdaHandler;
+  cognitoPostAuthentication?: LambdaHandler;
   loaded: string[];
   missing: string[];
 }
@@ -63,6 +66,8 @@ export async function loadLocalLambdas(region: string, root = repoRoot): Promise
     if (trigger.kind === 'dataSource') result.dataSources[trigger.dataSource] = invoke;
     else if (trigger.kind === 's3ObjectCreated') result.s3ObjectCreated = invoke;
     else if (trigger.kind === 'functionUrl') result.functionUrl = invoke;
+    else if (trigger.kind === 'cognitoUserMigration') result.cognitoUserMigration = invoke;
+    else if (trigger.kind === 'cognitoPostAuthentication') result.cognitoPostAuthentication = invoke;
     else result.cognitoPostConfirmation = invoke;
     result.loaded.push(definition.name);
   }

@@ -10,6 +10,7 @@ import { ensureCertificates, type LocalCertificates } from './certificates.ts';
 import type { Cleanups } from './cleanups.ts';
 import { presentLambdas } from './lambda-handlers.ts';
 import { notLoaded, type LambdaSlot } from './lambda-slot.ts';
+import { legacyCognitoTriggers } from './legacy-triggers.ts';
 import type { PreparedStart } from './prepare.ts';
 import { ensureResolverBundles } from './resolver-bundles.ts';
 import { isEmulator, startAll } from './start-all.ts';
@@ -66,9 +67,12 @@ export async function startServices(
           port: ports.cognito,
           ...storage(paths.cognito),
           logLevel: options.verbose ? 'warn' : 'silent',
-          triggers: present.has('cognitoPostConfirmation')
-            ? { PostConfirmation: (event) => lambdas.current?.cognitoPostConfirmation?.(event) ?? notLoaded() }
-            : {},
+          triggers: {
+            ...(present.has('cognitoPostConfirmation')
+              ? { PostConfirmation: (event) => lambdas.current?.cognitoPostConfirmation?.(event) ?? notLoaded() }
+              : {}),
+            ...legacyCognitoTriggers(lambdas, present),
+          },
         }),
         startS3Local({
           port: ports.s3,

@@ -25,7 +25,7 @@ export function mapDocument(ctx: MapContext, row: Row): TableItem | null {
   const fileName = text(row.filename) ?? `document-${row.id}`;
   const mime = String(row.content_type ?? '');
   const declared = documentContentType(mime, fileName);
-  if (declared !== contentTypeOfMime(mime)) ctx.report.dirty('document', row.id, 'documentType', `${mime} → ${declared ?? 'none'}`);
+  if (!declared || declared !== contentTypeOfMime(mime)) ctx.report.dirty('document', row.id, 'documentType', `${mime} → ${declared ?? 'none'}`);
   let rejectionReason: string | null = null;
   if (!declared) rejectionReason = `The old system accepted a ${mime || 'typeless'} file; the new one takes PDF, DOC, DOCX, JPEG, PNG and HEIC`;
   else if (file?.state === 'missing') {
@@ -50,6 +50,7 @@ export function mapDocument(ctx: MapContext, row: Row): TableItem | null {
     status: rejectionReason ? 'REJECTED' : 'UPLOADED',
     scanStatus: 'PENDING',
     ...(rejectionReason ? { rejectionReason } : {}),
+    ...(file?.state === 'missing' ? { legacyFileMissing: true } : {}),
     uploadedBy: applicant.ownerId,
     legacyS3Key: String(row.s3_key),
     createdAt: created,

@@ -1,10 +1,13 @@
 // message → message items in their applicant's thread; then one thread item per migrated applicant.
 import { applicantName } from '../../resolvers/lib/applicants.ts';
 import { gsi, messageKey, threadKey } from '../../resolvers/lib/keys.ts';
-import { previewLength } from '../../resolvers/lib/messages.ts';
 import { iso, legacyUlid } from '../ids.ts';
 import type { Row } from '../legacy-rows.ts';
 import { firstApplicantOf, type MapContext, type MappedUser, type TableItem } from './context.ts';
+
+// resolvers/lib/messages.ts's previewLength: that module builds an expression at load time with APPSYNC_JS's util,
+// which only exists inside AppSync, so plain Node cannot import it (local/seed/items.ts repeats it the same way).
+const previewLength = 140;
 
 export function mapMessage(ctx: MapContext, row: Row): TableItem | null {
   const sender = ctx.users.get(Number(row.sender_id));

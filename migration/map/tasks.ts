@@ -15,8 +15,12 @@ const statuses: Record<string, TaskStatus> = {
 };
 
 /** Tasks nobody was given go to the first active admin; also the creator of every migrated task (none was recorded). */
+const fallbackAdmins = new WeakMap<MapContext, MappedUser | undefined>();
 export function fallbackAdmin(ctx: MapContext): MappedUser | undefined {
-  return [...ctx.users.values()].filter((u) => u.role === 'ADMIN' && u.active).sort((a, b) => a.oldId - b.oldId)[0];
+  if (!fallbackAdmins.has(ctx)) {
+    fallbackAdmins.set(ctx, [...ctx.users.values()].filter((u) => u.role === 'ADMIN' && u.active).sort((a, b) => a.oldId - b.oldId)[0]);
+  }
+  return fallbackAdmins.get(ctx);
 }
 
 export function mapTask(ctx: MapContext, row: Row): TableItem | null {

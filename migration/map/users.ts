@@ -37,8 +37,9 @@ export function mapUser(ctx: MapContext, row: Row): TableItem[] {
       ...(team ? { gsi4pk: gsi.team, gsi4sk: teamSortKey(fullName, id) } : {}),
     },
   ];
-  // Once claimed, the hash has been used and removed: it is never written again.
-  if (id === legacyId) {
+  // Once claimed, the hash has been used and removed: it is never written again. Inactive users never get one: they
+  // are in Cognito already, disabled (migration/disabled-users.ts).
+  if (id === legacyId && active) {
     items.push({
       ...legacyCredentialKey(email),
       type: 'LEGACY_CREDENTIAL',

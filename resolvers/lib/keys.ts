@@ -75,3 +75,5 @@ export const legacyClaimKey = (legacyUserId: string, itemKey: Key): Key => ({
   sk: `${itemKey.pk}|${itemKey.sk}`,
 });
 export const legacyClaimedKey = (legacyUserId: string): Key => ({ pk: `LEGACY_USER#${legacyUserId}`, sk: 'CLAIMED' });
+/** What the migration last added to the counter shards, so a rerun adds only the difference (migration/counters.ts). */
+export const migratedCountersKey = (): Key => ({ pk: countersPartition, sk: 'MIGRATED' });

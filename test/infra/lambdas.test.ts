@@ -41,6 +41,8 @@ describe('the Lambdas of infra/lambdas.ts', () => {
   it('given a deployed Lambda, then it runs Node.js 22 on arm64 with tracing, JSON logs and a timeout its caller allows', () => {
     const timeouts: Record<LambdaDefinition['trigger']['kind'], number> = {
       cognitoPostConfirmation: 5,
+      cognitoUserMigration: 5,
+      cognitoPostAuthentication: 5,
       dataSource: 15,
       functionUrl: 15,
       s3ObjectCreated: 30,
