@@ -68,6 +68,10 @@ export const lambdaAccess: Record<string, LambdaAccess> = {
   'post-confirmation': { table: 'readWrite', cognito: { via: 'trigger', actions: ['cognito-idp:AdminAddUserToGroup'] } },
   // Reads whether a staff member or admin has an authenticator app enabled (AdminGetUser's UserMFASettingList).
   'pre-token-generation': { cognito: { via: 'trigger', actions: ['cognito-idp:AdminGetUser'] } },
+  // Reads the legacy credential of the email (GetItem) and nothing else.
+  'legacy-user-migration': { table: 'read' },
+  // Reads the credential and the claim list, rewrites the claimed items and removes the credential; adds the group.
+  'legacy-post-authentication': { table: 'readWrite', cognito: { via: 'trigger', actions: ['cognito-idp:AdminAddUserToGroup'] } },
 };
 
 /** Read actions: single-item and Query reads, on the table and its indexes. */

@@ -6,7 +6,9 @@ export type LambdaTrigger =
   | { kind: 's3ObjectCreated' }
   | { kind: 'functionUrl' }
   | { kind: 'cognitoPostConfirmation' }
-  | { kind: 'cognitoPreTokenGeneration' };
+  | { kind: 'cognitoPreTokenGeneration' }
+  | { kind: 'cognitoUserMigration' }
+  | { kind: 'cognitoPostAuthentication' };
 
 export interface LambdaDefinition {
   /** Logical name, used for the construct id and the function name suffix. */
@@ -76,5 +78,17 @@ export const lambdas: LambdaDefinition[] = [
     entry: 'functions/identity/pre-token-generation.ts',
     trigger: { kind: 'cognitoPreTokenGeneration' },
     description: 'Tokens carry the staff and admin groups only for users with an authenticator app (MFA)',
+  },
+  {
+    name: 'legacy-user-migration',
+    entry: 'functions/identity/legacy-user-migration.ts',
+    trigger: { kind: 'cognitoUserMigration' },
+    description: 'First sign-in of a migrated user: checks the old bcrypt password and creates them in the pool (docs/migration.md)',
+  },
+  {
+    name: 'legacy-post-authentication',
+    entry: 'functions/identity/legacy-post-authentication.ts',
+    trigger: { kind: 'cognitoPostAuthentication' },
+    description: "Claims a migrated user's data for their sub, adds their group, removes the old hash (docs/migration.md)",
   },
 ];

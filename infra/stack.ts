@@ -180,6 +180,12 @@ export class ScholarvalleyStack extends Stack {
         case 'cognitoPreTokenGeneration':
           this.directory.addPreTokenGeneration(fn, access.cognito?.actions ?? []);
           break;
+        case 'cognitoUserMigration':
+          this.directory.addLegacyTrigger('userMigration', fn, access.cognito?.actions ?? []);
+          break;
+        case 'cognitoPostAuthentication':
+          this.directory.addLegacyTrigger('postAuthentication', fn, access.cognito?.actions ?? []);
+          break;
         case 'dataSource':
           break;
       }

@@ -22,6 +22,8 @@ export interface LambdaFunctionsProps {
 const timeouts: Record<LambdaTrigger['kind'], Duration> = {
   cognitoPostConfirmation: Duration.seconds(5),
   cognitoPreTokenGeneration: Duration.seconds(5),
+  cognitoUserMigration: Duration.seconds(5),
+  cognitoPostAuthentication: Duration.seconds(5),
   dataSource: Duration.seconds(15),
   functionUrl: Duration.seconds(15),
   s3ObjectCreated: Duration.seconds(30),

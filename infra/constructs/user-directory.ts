@@ -94,7 +94,9 @@ export class UserDirectory extends Construct {
     this.webClient = this.userPool.addClient('WebClient', {
       userPoolClientName: 'web',
       generateSecret: false,
-      authFlows: { userSrp: true },
+      // USER_PASSWORD_AUTH only for the legacy migration: Cognito runs the UserMigration trigger (the old bcrypt check)
+      // for that flow and not for SRP (docs/migration.md, "Users and passwords").
+      authFlows: { userSrp: true, userPassword: true },
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
@@ -134,6 +136,18 @@ export class UserDirectory extends Construct {
     this.userPool.addTrigger(cognito.UserPoolOperation.POST_CONFIRMATION, handler);
     if (!handler.role) throw new Error(`Function ${handler.node.path} has no role`);
     new iam.Policy(this, 'PostConfirmationPolicy', {
+      roles: [handler.role],
+      statements: [new iam.PolicyStatement({ actions, resources: [this.userPool.userPoolArn] })],
+    });
+  }
+
+  /** The legacy migration's sign-in triggers (docs/migration.md), granted as addPostConfirmation is. */
+  addLegacyTrigger(kind: 'userMigration' | 'postAuthentication', handler: lambda.Function, actions: string[]): void {
+    const operation = kind === 'userMigration' ? cognito.UserPoolOperation.USER_MIGRATION : cognito.UserPoolOperation.POST_AUTHENTICATION;
+    this.userPool.addTrigger(operation, handler);
+    if (actions.length === 0) return;
+    if (!handler.role) throw new Error(`Function ${handler.node.path} has no role`);
+    new iam.Policy(this, kind === 'userMigration' ? 'UserMigrationPolicy' : 'PostAuthenticationPolicy', {
       roles: [handler.role],
       statements: [new iam.PolicyStatement({ actions, resources: [this.userPool.userPoolArn] })],
     });

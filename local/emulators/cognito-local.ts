@@ -29,6 +29,7 @@ export type CognitoTriggerName =
   | 'PreSignUp'
   | 'PreTokenGeneration'
   | 'PostAuthentication'
+  | 'UserMigration'
   | 'CustomMessage';
 export type CognitoTriggerHandler = (event: Record<string, unknown>) => Promise<unknown>;
 

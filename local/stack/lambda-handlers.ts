@@ -19,6 +19,9 @@ export interface LocalLambdas {
   functionUrl?: LambdaHandler;
   /** The Cognito post-confirmation trigger, called by the local Cognito. */
   cognitoPostConfirmation?: LambdaHandler;
+  /** The legacy migration's sign-in triggers (docs/migration.md). */
+  cognitoUserMigration?: LambdaHandler;
+  cognitoPostAuthentication?: LambdaHandler;
   loaded: string[];
 }
 
@@ -63,6 +66,8 @@ export async function loadLocalLambdas(
     else if (trigger.kind === 's3ObjectCreated') result.s3ObjectCreated = invoke;
     else if (trigger.kind === 'functionUrl') result.functionUrl = invoke;
     else if (trigger.kind === 'cognitoPostConfirmation') result.cognitoPostConfirmation = invoke;
+    else if (trigger.kind === 'cognitoUserMigration') result.cognitoUserMigration = invoke;
+    else if (trigger.kind === 'cognitoPostAuthentication') result.cognitoPostAuthentication = invoke;
     // The local Cognito has no pre-token-generation hook: locally, staff and admins keep their groups without MFA.
     else continue;
     result.loaded.push(definition.name);

@@ -9,6 +9,7 @@ import { startStripeStandIn, type StripeStandIn } from '../stripe/index.ts';
 import { ensureCertificates, type LocalCertificates } from './certificates.ts';
 import type { Cleanups } from './cleanups.ts';
 import { notLoaded, type LambdaSlot } from './lambda-slot.ts';
+import { legacyCognitoTriggers } from './legacy-triggers.ts';
 import type { PreparedStart } from './prepare.ts';
 import { ensureResolverBundles } from './resolver-bundles.ts';
 import { isEmulator, startAll } from './start-all.ts';
@@ -64,7 +65,10 @@ export async function startServices(
           port: ports.cognito,
           ...storage(paths.cognito),
           logLevel: options.verbose ? 'warn' : 'silent',
-          triggers: { PostConfirmation: (event) => lambdas.current?.cognitoPostConfirmation?.(event) ?? notLoaded() },
+          triggers: {
+            PostConfirmation: (event) => lambdas.current?.cognitoPostConfirmation?.(event) ?? notLoaded(),
+            ...legacyCognitoTriggers(lambdas),
+          },
         }),
         startS3Local({
           port: ports.s3,

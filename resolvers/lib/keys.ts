@@ -66,3 +66,14 @@ export type IndexName = (typeof indexNames)[number];
 /** The S3 object key of a document: one key per document, derived from its ids. */
 export const documentObjectKey = (applicantId: string, documentId: string): string =>
   `applicants/${applicantId}/documents/${documentId}`;
+
+// Legacy migration (docs/migration.md). No resolver reads these: they hold old password hashes and the list of items
+// a migrated user's data is claimed from, for the Cognito sign-in triggers only.
+export const legacyCredentialKey = (email: string): Key => ({ pk: `LEGACY_CREDENTIAL#${email}`, sk: 'LEGACY_CREDENTIAL' });
+export const legacyClaimKey = (legacyUserId: string, itemKey: Key): Key => ({
+  pk: `LEGACY_CLAIM#${legacyUserId}`,
+  sk: `${itemKey.pk}|${itemKey.sk}`,
+});
+export const legacyClaimedKey = (legacyUserId: string): Key => ({ pk: `LEGACY_USER#${legacyUserId}`, sk: 'CLAIMED' });
+/** What the migration last added to the counter shards, so a rerun adds only the difference (migration/counters.ts). */
+export const migratedCountersKey = (): Key => ({ pk: countersPartition, sk: 'MIGRATED' });

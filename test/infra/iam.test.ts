@@ -102,16 +102,22 @@ describe('least-privilege IAM', () => {
       identity: ['cognito-idp'],
       'post-confirmation': ['cognito-idp', 'dynamodb'],
       'pre-token-generation': ['cognito-idp'],
+      'legacy-user-migration': ['dynamodb'],
+      'legacy-post-authentication': ['cognito-idp', 'dynamodb'],
     };
     for (const [name, services] of Object.entries(expected)) expect(servicesOf(fn(name).statements), name).toEqual(services);
   });
 
   it('given the table grants of each Lambda, then only the Lambdas whose own code calls DynamoDB have any', () => {
     const withTable = iam.functions.filter((f) => actionsOn(f.statements, 'dynamodb').length > 0).map((f) => f.name.replace('scholarvalley-dev-', ''));
-    expect(withTable.sort()).toEqual(['email', 'post-confirmation']);
+    expect(withTable.sort()).toEqual(['email', 'legacy-post-authentication', 'legacy-user-migration', 'post-confirmation']);
     const actions = (name: string) => actionsOn(fn(name).statements, 'dynamodb').map((a) => a.action);
     expect(actions('email')).toContain('dynamodb:GetItem');
     expect(actions('email')).not.toContain('dynamodb:PutItem');
+    // The UserMigration trigger only reads the old hash; only the claim (PostAuthentication) may rewrite and delete.
+    expect(actions('legacy-user-migration')).toContain('dynamodb:GetItem');
+    expect(actions('legacy-user-migration').filter((a) => /Put|Update|Delete|Write/.test(a))).toEqual([]);
+    expect(actions('legacy-post-authentication')).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem']));
   });
 
   it('given post-confirmation, then it may GetItem the profile (read before its conditional put) and put it, on the table', () => {
@@ -181,6 +187,12 @@ describe('least-privilege IAM', () => {
     const tokens = fn('pre-token-generation');
     expect(actionsOn(tokens.statements, 'cognito-idp')).toEqual([{ action: 'cognito-idp:AdminGetUser', resources: [`<${ids.userPool}.Arn>`] }]);
     expect(tokens.policies.find((p) => !tokens.dependsOn.includes(p))).toBeDefined();
+    const claim = fn('legacy-post-authentication');
+    expect(actionsOn(claim.statements, 'cognito-idp')).toEqual([
+      { action: 'cognito-idp:AdminAddUserToGroup', resources: [`<${ids.userPool}.Arn>`] },
+    ]);
+    expect(claim.policies.find((p) => !claim.dependsOn.includes(p))).toBeDefined();
+    expect(actionsOn(fn('legacy-user-migration').statements, 'cognito-idp')).toEqual([]);
   });
 
   it('given SES, then only the email Lambda sends, from the identity, through the configuration set, with this stage\'s templates', () => {
@@ -221,6 +233,8 @@ describe('least-privilege IAM', () => {
       identity: ['userPoolId'],
       'post-confirmation': ['tableName'],
       'pre-token-generation': [],
+      'legacy-user-migration': ['tableName'],
+      'legacy-post-authentication': ['tableName'],
     };
     for (const [name, settings] of Object.entries(expected)) {
       const variables = Object.keys(fn(name).environment).filter((v) => v !== 'NODE_OPTIONS').sort();

@@ -33,6 +33,8 @@ describe('the Lambdas of infra/lambdas.ts', () => {
     const timeouts: Record<LambdaDefinition['trigger']['kind'], number> = {
       cognitoPostConfirmation: 5,
       cognitoPreTokenGeneration: 5,
+      cognitoUserMigration: 5,
+      cognitoPostAuthentication: 5,
       dataSource: 15,
       functionUrl: 15,
       s3ObjectCreated: 30,

@@ -112,7 +112,12 @@ describe('the stack, as synthesized for dev', () => {
       },
       UserPoolTier: 'ESSENTIALS',
       UserPoolAddOns: Match.absent(),
-      LambdaConfig: { PostConfirmation: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Functionspostconfirmation'), 'Arn'] } },
+      LambdaConfig: {
+        PostConfirmation: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Functionspostconfirmation'), 'Arn'] },
+        // The legacy migration: the old password checked at first sign-in, then the user's data claimed.
+        UserMigration: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Functionslegacyusermigration'), 'Arn'] },
+        PostAuthentication: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Functionslegacypostauthentication'), 'Arn'] },
+      },
       DeletionProtection: 'INACTIVE',
     });
     const groups = resourcesOf('AWS::Cognito::UserPoolGroup').map((g) => g.Properties.GroupName).sort();
@@ -144,11 +149,11 @@ describe('the stack, as synthesized for dev', () => {
     expect(directory('{username} {####}')).not.toThrow();
   });
 
-  it('given the web app client, then it has no secret and allows only SRP and refresh, without OAuth', () => {
+  it('given the web app client, then it has no secret and allows only SRP, refresh and (for migrated users\' first sign-in) password, without OAuth', () => {
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
-      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       AllowedOAuthFlowsUserPoolClient: false,
       PreventUserExistenceErrors: 'ENABLED',
     });
