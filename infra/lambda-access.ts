@@ -3,12 +3,16 @@
  * A Lambda without an entry here is refused at synth, so a new one cannot ship with permissions nobody decided.
  */
 export type TableAccess = 'read' | 'write' | 'readWrite';
+export type S3ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject';
 
 export interface LambdaAccess {
   /** DynamoDB actions on the table (and, for reads, its indexes). Never Scan. Sets TABLE_NAME. */
   table?: TableAccess;
-  /** Object actions under the documents prefix of the bucket. Sets BUCKET_NAME. */
-  documents?: ('s3:GetObject' | 's3:PutObject' | 's3:DeleteObject')[];
+  /**
+   * Object actions on the documents bucket, per prefix: `staging` is the upload attempts' keys (uploads/), `files`
+   * the documents' kept files (applicants/). Sets BUCKET_NAME.
+   */
+  documents?: { staging?: S3ObjectAction[]; files?: S3ObjectAction[] };
   /** Reads the Stripe secret. Sets STRIPE_SECRET_ARN. */
   stripeSecret?: boolean;
   /** Sets CHECKOUT_SUCCESS_URL and CHECKOUT_CANCEL_URL. */
@@ -33,13 +37,14 @@ export interface LambdaAccess {
 // Only what each handler's own code does: the resolver pipelines around the data-source Lambdas read and write the
 // table themselves (through the table data source), so those Lambdas get no table access.
 export const lambdaAccess: Record<string, LambdaAccess> = {
-  // Presigned POST (PutObject) and GET (GetObject) are signed with this role; deleteDocument's file removal
-  // (DeleteObject) arrives as an Event from resolvers/functions/removeDocumentObject.ts.
-  uploads: { documents: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], invokedAsync: true },
-  // Reads what landed (HeadObject/GetObject for size and magic bytes), deletes rejected files, reports through IAM
-  // mutations. S3 invokes it asynchronously: an event that still fails goes to its failure queue, not into the void.
+  // Presigned POST (PutObject, to a staging key only) and GET (GetObject of a kept file) are signed with this role;
+  // deleteDocument's file removal (DeleteObject) arrives as an Event from resolvers/functions/removeDocumentObject.ts.
+  uploads: { documents: { staging: ['s3:PutObject'], files: ['s3:GetObject', 's3:DeleteObject'] }, invokedAsync: true },
+  // Reads a staged upload and removes it once handled; writes a checked file to a new key of its own, and removes
+  // only that new copy when the API answers that no document records it (functions/uploads/process-landed-object.ts).
+  // Reports through IAM mutations. S3 invokes it asynchronously: an event that still fails goes to its failure queue.
   'upload-landed': {
-    documents: ['s3:GetObject', 's3:DeleteObject'],
+    documents: { staging: ['s3:GetObject', 's3:DeleteObject'], files: ['s3:PutObject', 's3:DeleteObject'] },
     internalMutations: ['markDocumentUploaded', 'markDocumentRejected'],
     invokedAsync: true,
   },

@@ -1,6 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { documentObjectKey } from '../resolvers/lib/keys.ts';
+import { documentObjectKey, uploadStagingKey } from '../resolvers/lib/keys.ts';
 import type { StageConfig } from './config.ts';
 import type { ScholarvalleyStack } from './stack.ts';
 
@@ -53,6 +53,11 @@ export function acknowledgeNagFindings(stack: ScholarvalleyStack, config: Pick<S
     functions,
     `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::scholarvalley-${stage}-documents-<AWS::AccountId>-<AWS::Region>/${documentObjectKey('*', '*')}]`,
     'Object actions are limited to the document key shape (applicants/<id>/documents/<id>); object ids are created per upload.',
+  );
+  acknowledge(
+    functions,
+    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::scholarvalley-${stage}-documents-<AWS::AccountId>-<AWS::Region>/${uploadStagingKey('*', '*', '*', '*')}]`,
+    'Object actions are limited to the upload staging key shape (uploads/<applicant>/<document>/<attempt>/<type>); ids are created per upload attempt.',
   );
   if (stack.sender) {
     acknowledge(

@@ -215,9 +215,9 @@ export class ScholarvalleyStack extends Stack {
       env('tableName', this.data.table.tableName);
     }
     if (access.documents) {
-      fn.addToRolePolicy(
-        new iam.PolicyStatement({ actions: access.documents, resources: [this.storage.documentObjectsArn] }),
-      );
+      const { staging, files } = access.documents;
+      if (staging?.length) fn.addToRolePolicy(new iam.PolicyStatement({ actions: staging, resources: [this.storage.stagingObjectsArn] }));
+      if (files?.length) fn.addToRolePolicy(new iam.PolicyStatement({ actions: files, resources: [this.storage.documentObjectsArn] }));
       env('bucketName', this.storage.bucketName);
     }
     if (access.stripeSecret) {

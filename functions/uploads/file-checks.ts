@@ -1,6 +1,6 @@
-// What a landed file must be: one of the allowed types, as its first bytes prove, no larger than 20 MB.
+// What a landed file must be: the type its document declares, as its first bytes prove, no larger than 20 MB.
 // There is no malware scanner in this project: a file that passes these checks keeps scanStatus PENDING.
-import { documentMimeTypes, maxDocumentBytes } from '../../resolvers/lib/uploads.ts';
+import { maxDocumentBytes } from '../../resolvers/lib/uploads.ts';
 
 export type DocumentContentType = 'PDF' | 'DOC' | 'DOCX' | 'JPEG' | 'PNG' | 'HEIC';
 
@@ -29,13 +29,6 @@ const signatures: Record<DocumentContentType, (data: Uint8Array) => boolean> = {
   HEIC: (data) => startsWith(data, ascii('ftyp'), 4) && heifBrands.some((brand) => startsWith(data, ascii(brand), 8)),
 };
 
-/** The DocumentContentType whose MIME type this is, or null for any other. */
-export function contentTypeOfMime(mime: string | undefined): DocumentContentType | null {
-  const normalized = (mime ?? '').split(';')[0]?.trim().toLowerCase();
-  const entry = Object.entries(documentMimeTypes).find(([, value]) => value === normalized);
-  return entry ? (entry[0] as DocumentContentType) : null;
-}
-
 export function matchesSignature(type: DocumentContentType, data: Uint8Array): boolean {
   return signatures[type](data);
 }
@@ -43,12 +36,12 @@ export function matchesSignature(type: DocumentContentType, data: Uint8Array): b
 export type FileVerdict = { accepted: true } | { accepted: false; reason: string };
 
 /**
- * The verdict on a landed file from what S3 reports: its Content-Type (pinned by the upload policy to the type the
- * uploader declared), its size and its first bytes. Reasons are shown to the applicant.
+ * The verdict on a landed file: its size and first bytes, against the type the document declares (from the upload's
+ * staging key, which the form's policy signs), never against the Content-Type the form or S3 reports. Reasons are
+ * shown to the applicant.
  */
-export function checkLandedFile(file: { mime: string | undefined; sizeBytes: number; head: Uint8Array }): FileVerdict {
-  const type = contentTypeOfMime(file.mime);
-  if (!type) return { accepted: false, reason: `The file's type ${file.mime ?? '(none)'} is not an allowed document type` };
+export function checkLandedFile(file: { declared: DocumentContentType; sizeBytes: number; head: Uint8Array }): FileVerdict {
+  const type = file.declared;
   if (file.sizeBytes <= 0) return { accepted: false, reason: 'The file is empty' };
   if (file.sizeBytes > maxDocumentBytes) {
     return { accepted: false, reason: `The file is ${file.sizeBytes} bytes; at most ${maxDocumentBytes} bytes (20 MB) are allowed` };

@@ -12,9 +12,16 @@ import { createS3Client } from './s3.ts';
 
 /** The payloads the resolvers send (resolvers/functions/presignDocumentUpload.ts, presignDocumentDownload.ts). */
 export type UploadsEvent =
-  | { field: 'requestDocumentUpload'; applicantId: string; documentId: string; contentType: string }
-  | { field: 'documentDownloadUrl'; applicantId: string; documentId: string; fileName: string; contentType: string }
-  | { field: 'deleteDocument'; applicantId: string; documentId: string };
+  | { field: 'requestDocumentUpload'; applicantId: string; documentId: string; uploadId: string; contentType: string }
+  | {
+      field: 'documentDownloadUrl';
+      applicantId: string;
+      documentId: string;
+      objectKey: string | null;
+      fileName: string;
+      contentType: string;
+    }
+  | { field: 'deleteDocument'; applicantId: string; documentId: string; objectKey: string | null };
 
 const logger = createLogger('uploads');
 const s3 = once(createS3Client);

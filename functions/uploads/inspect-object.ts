@@ -1,25 +1,33 @@
-import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { checkLandedFile, signatureLength, type FileVerdict } from './file-checks.ts';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { maxDocumentBytes } from '../../resolvers/lib/uploads.ts';
+import { checkLandedFile, signatureLength, type DocumentContentType, type FileVerdict } from './file-checks.ts';
 
-export type Inspection = FileVerdict & { sizeBytes: number };
+export type Inspection = FileVerdict & {
+  sizeBytes: number;
+  /** The bytes the verdict is about, when accepted: exactly these are copied to the document's file key. */
+  bytes: Uint8Array;
+};
 
 /**
- * Reads what actually landed: HeadObject for the size and Content-Type, then a ranged GetObject of the first bytes
- * (never the whole file). Null when the object is gone already.
+ * Reads a staged upload once (at most 20 MB) and checks those very bytes against the declared type, so the file kept
+ * is the file checked even if the form is posted again meanwhile. S3's Content-Type is not consulted. A body over the
+ * limit (the real S3 policy refuses it; the local S3 does not) is refused without being read. Null when the object
+ * is gone already.
  */
-export async function inspectObject(s3: S3Client, bucket: string, key: string): Promise<Inspection | null> {
-  let head;
+export async function inspectObject(s3: S3Client, bucket: string, key: string, declared: DocumentContentType): Promise<Inspection | null> {
+  let object;
   try {
-    head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   } catch (error) {
     if ((error as Error).name === 'NotFound' || (error as Error).name === 'NoSuchKey') return null;
     throw error;
   }
-  const sizeBytes = head.ContentLength ?? 0;
-  let first: Uint8Array = new Uint8Array();
-  if (sizeBytes > 0) {
-    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${signatureLength - 1}` }));
-    first = object.Body ? await object.Body.transformToByteArray() : first;
+  const announced = object.ContentLength ?? 0;
+  if (announced > maxDocumentBytes) {
+    await object.Body?.transformToWebStream().cancel();
+    return { ...checkLandedFile({ declared, sizeBytes: announced, head: new Uint8Array() }), sizeBytes: announced, bytes: new Uint8Array() };
   }
-  return { ...checkLandedFile({ mime: head.ContentType, sizeBytes, head: first.subarray(0, signatureLength) }), sizeBytes };
+  const bytes = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
+  const verdict = checkLandedFile({ declared, sizeBytes: bytes.length, head: bytes.subarray(0, signatureLength) });
+  return { ...verdict, sizeBytes: bytes.length, bytes: verdict.accepted ? bytes : new Uint8Array() };
 }

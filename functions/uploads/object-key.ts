@@ -1,4 +1,6 @@
-import { documentObjectKey } from '../../resolvers/lib/keys.ts';
+import { documentMimeTypes } from '../../resolvers/lib/uploads.ts';
+import { uploadStagingKey, uploadStagingPrefix } from '../../resolvers/lib/keys.ts';
+import type { DocumentContentType } from './file-checks.ts';
 
 /** S3 event notifications URL-encode object keys (a space as '+'); this is the key itself, or null if malformed. */
 export function decodeEventKey(eventKey: string): string | null {
@@ -9,10 +11,21 @@ export function decodeEventKey(eventKey: string): string | null {
   }
 }
 
-/** The applicant and document ids of a document's S3 object key (the inverse of documentObjectKey), or null. */
-export function parseDocumentObjectKey(key: string): { applicantId: string; documentId: string } | null {
-  const parts = key.split('/');
-  const [, applicantId, , documentId] = parts;
-  if (parts.length !== 4 || !applicantId || !documentId) return null;
-  return documentObjectKey(applicantId, documentId) === key ? { applicantId, documentId } : null;
+export interface StagedUpload {
+  applicantId: string;
+  documentId: string;
+  uploadId: string;
+  /** The type the uploader declared, signed into the form's key. */
+  contentType: DocumentContentType;
+}
+
+/** The upload attempt a staging key names (the inverse of uploadStagingKey), or null for any other key. */
+export function parseUploadStagingKey(key: string): StagedUpload | null {
+  if (!key.startsWith(uploadStagingPrefix)) return null;
+  const parts = key.slice(uploadStagingPrefix.length).split('/');
+  const [applicantId, documentId, uploadId, contentType] = parts;
+  if (parts.length !== 4 || !applicantId || !documentId || !uploadId || !contentType) return null;
+  if (!Object.hasOwn(documentMimeTypes, contentType)) return null;
+  if (uploadStagingKey(applicantId, documentId, uploadId, contentType) !== key) return null;
+  return { applicantId, documentId, uploadId, contentType: contentType as DocumentContentType };
 }

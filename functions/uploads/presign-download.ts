@@ -6,6 +6,8 @@ import { documentMimeTypes, downloadUrlSeconds } from '../../resolvers/lib/uploa
 export interface DownloadRequest {
   applicantId: string;
   documentId: string;
+  /** The key the document's item records; documents copied from the legacy system record none. */
+  objectKey?: string | null;
   fileName: string;
   contentType: string;
 }
@@ -29,7 +31,7 @@ export async function presignDocumentDownload(
 ): Promise<{ url: string; expiresAt: string }> {
   const command = new GetObjectCommand({
     Bucket: bucket,
-    Key: documentObjectKey(request.applicantId, request.documentId),
+    Key: request.objectKey ?? documentObjectKey(request.applicantId, request.documentId),
     ResponseContentDisposition: attachmentDisposition(request.fileName),
     ...(documentMimeTypes[request.contentType] ? { ResponseContentType: documentMimeTypes[request.contentType] } : {}),
   });

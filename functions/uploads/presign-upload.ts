@@ -1,12 +1,14 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { documentObjectKey } from '../../resolvers/lib/keys.ts';
+import { uploadStagingKey } from '../../resolvers/lib/keys.ts';
 import { documentMimeTypes, maxDocumentBytes, uploadUrlSeconds } from '../../resolvers/lib/uploads.ts';
 import { validationError } from '../shared/errors.ts';
 
 export interface UploadRequest {
   applicantId: string;
   documentId: string;
+  /** The upload attempt (the document item's uploadId). */
+  uploadId: string;
   contentType: string;
 }
 
@@ -19,8 +21,9 @@ export interface UploadForm {
 }
 
 /**
- * A presigned POST for one document: the policy allows exactly the document's key, exactly the declared
- * Content-Type and 1 byte to 20 MB, for 15 minutes. S3 refuses any upload that breaks one of these.
+ * A presigned POST for one upload attempt: the policy allows exactly the attempt's staging key (which names the
+ * declared type), exactly the declared Content-Type and 1 byte to 20 MB, for 15 minutes. S3 refuses any upload that
+ * breaks one of these. The form never names a document's file key: posting it again cannot touch a kept file.
  */
 export async function presignDocumentUpload(
   s3: S3Client,
@@ -32,7 +35,7 @@ export async function presignDocumentUpload(
   if (!mime) throw validationError('input.contentType', `must be one of ${Object.keys(documentMimeTypes).join(', ')}`);
   const { url, fields } = await createPresignedPost(s3, {
     Bucket: bucket,
-    Key: documentObjectKey(request.applicantId, request.documentId),
+    Key: uploadStagingKey(request.applicantId, request.documentId, request.uploadId, request.contentType),
     // Fields become exact-match conditions of the policy, next to bucket and key.
     Fields: { 'Content-Type': mime },
     Conditions: [['content-length-range', 1, maxDocumentBytes]],

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { documentObjectKey } from '../../resolvers/lib/keys.ts';
+import { documentObjectKey, uploadStagingKey, uploadStagingPrefix } from '../../resolvers/lib/keys.ts';
 import type { Stage } from '../config.ts';
 
 export interface DocumentStorageProps {
@@ -12,9 +12,14 @@ export interface DocumentStorageProps {
   frontendOrigins: string[];
 }
 
-/** Every document object key has this shape (resolvers/lib/keys.ts), so policies name it exactly. */
+/**
+ * Every kept document file's key has this shape (resolvers/lib/keys.ts: documentFileKey, and documentObjectKey for
+ * files copied from the legacy system), and every upload attempt's staging key the other, so policies name them.
+ */
 const documentKeyPattern = documentObjectKey('*', '*');
-const documentKeyPrefix = documentKeyPattern.slice(0, documentKeyPattern.indexOf('*'));
+const stagingKeyPattern = uploadStagingKey('*', '*', '*', '*');
+/** Staged uploads that were never handled (the handler failed for good) are removed after this many days. */
+const stagingExpiryDays = 2;
 
 /**
  * The documents bucket (private, TLS only, versioned, CORS for the frontends only) and the bucket its access logs go to.
@@ -30,12 +35,15 @@ export class DocumentStorage extends Construct {
   readonly bucketArn: string;
   /** ARN pattern of the document objects, for object-level grants. */
   readonly documentObjectsArn: string;
+  /** ARN pattern of the upload attempts' staging objects. */
+  readonly stagingObjectsArn: string;
 
   constructor(scope: Construct, id: string, props: DocumentStorageProps) {
     super(scope, id);
     this.bucketName = `scholarvalley-${props.stage}-documents-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
     this.bucketArn = `arn:${Aws.PARTITION}:s3:::${this.bucketName}`;
     this.documentObjectsArn = `${this.bucketArn}/${documentKeyPattern}`;
+    this.stagingObjectsArn = `${this.bucketArn}/${stagingKeyPattern}`;
     const removal = props.retainData
       ? { removalPolicy: RemovalPolicy.RETAIN }
       : { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true };
@@ -80,12 +88,16 @@ export class DocumentStorage extends Construct {
       lifecycleRules: [
         { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         { id: 'expire-old-versions', noncurrentVersionExpiration: Duration.days(30), expiredObjectDeleteMarker: true },
+        { id: 'expire-unhandled-staged-uploads', prefix: uploadStagingPrefix, expiration: Duration.days(stagingExpiryDays) },
       ],
       ...documentsRemoval,
     });
   }
 
-  /** Invokes `handler` for every object created under the documents prefix. */
+  /**
+   * Invokes `handler` for every object created under the staging prefix (uploads/) only: kept files under
+   * applicants/ (checked copies, and files the migration copies in) never trigger it.
+   */
   notifyObjectCreated(handler: lambda.Function): void {
     handler.addPermission('InvokedByDocumentsBucket', {
       principal: new iam.ServicePrincipal('s3.amazonaws.com'),
@@ -99,7 +111,7 @@ export class DocumentStorage extends Construct {
         {
           event: 's3:ObjectCreated:*',
           function: handler.functionArn,
-          filter: { s3Key: { rules: [{ name: 'prefix', value: documentKeyPrefix }] } },
+          filter: { s3Key: { rules: [{ name: 'prefix', value: uploadStagingPrefix }] } },
         },
       ],
     };

@@ -5,6 +5,7 @@ import { startS3Local } from '../emulators/s3-local.ts';
 import { startSesLocal, type RunningSesLocal } from '../emulators/ses-local.ts';
 import type { RunningEmulator } from '../emulators/types.ts';
 import { localNames } from '../config.ts';
+import { uploadStagingPrefix } from '../../resolvers/lib/keys.ts';
 import { startStripeStandIn, type StripeStandIn } from '../stripe/index.ts';
 import { ensureCertificates, type LocalCertificates } from './certificates.ts';
 import type { Cleanups } from './cleanups.ts';
@@ -30,6 +31,12 @@ export interface StartedServices {
     apiServer: typeof import('../server/index.ts');
     emailTemplates: typeof import('../../functions/email/install-templates.ts');
   };
+}
+
+/** The documents bucket's notification filter (infra/constructs/document-storage.ts): ObjectCreated under uploads/ only. */
+function isStagedUploadCreated(record: Record<string, unknown>): boolean {
+  const key = (record.s3 as { object?: { key?: string } } | undefined)?.object?.key ?? '';
+  return String(record.eventName).startsWith('ObjectCreated:') && key.startsWith(uploadStagingPrefix);
 }
 
 /**
@@ -76,10 +83,10 @@ export async function startServices(
           bucketName: localNames.bucketName,
           credentials: { accessKeyId: localNames.accessKeyId, secretAccessKey: localNames.secretAccessKey },
           onObjectEvent: (event) => {
-            const created = event.Records.some((r) => String(r.eventName).startsWith('ObjectCreated:'));
             const handler = lambdas.current?.s3ObjectCreated;
-            if (!created || !handler) return;
-            handler(event).catch((error: unknown) => console.error('upload-landed handler failed:', error));
+            const Records = event.Records.filter(isStagedUploadCreated);
+            if (Records.length === 0 || !handler) return;
+            handler({ Records }).catch((error: unknown) => console.error('upload-landed handler failed:', error));
           },
         }),
         startSesLocal({ port: ports.ses }),

@@ -10,7 +10,12 @@ export function request(ctx: Context) {
   const sizeBytes = input.sizeBytes === null || input.sizeBytes === undefined ? null : intRange('input.sizeBytes', input.sizeBytes, 0, 2147483647);
   ctx.stash.applicantId = ulid('input.applicantId', input.applicantId);
   ctx.stash.documentId = ulid('input.documentId', input.documentId);
-  ctx.stash.landing = { status: 'REJECTED', sizeBytes, reason: text('input.reason', input.reason, 1, 500) };
+  ctx.stash.landing = {
+    status: 'REJECTED',
+    uploadId: ulid('input.uploadId', input.uploadId),
+    sizeBytes,
+    reason: text('input.reason', input.reason, 1, 500),
+  };
   return {};
 }
 

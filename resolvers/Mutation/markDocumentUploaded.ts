@@ -2,15 +2,30 @@
 // the type and size checks; onDocumentChanged subscribers hear of it.
 import { util, type Context } from '@aws-appsync/utils';
 import { isIamCaller } from '../lib/context.ts';
+import { invalid } from '../lib/errors.ts';
+import { documentFileKey } from '../lib/keys.ts';
 import { intRange, ulid } from '../lib/validate.ts';
 import { maxDocumentBytes } from '../lib/uploads.ts';
 
 export function request(ctx: Context) {
   if (!isIamCaller(ctx)) util.unauthorized();
   const input = ctx.args.input;
-  ctx.stash.applicantId = ulid('input.applicantId', input.applicantId);
-  ctx.stash.documentId = ulid('input.documentId', input.documentId);
-  ctx.stash.landing = { status: 'UPLOADED', sizeBytes: intRange('input.sizeBytes', input.sizeBytes, 1, maxDocumentBytes), reason: null };
+  const applicantId = ulid('input.applicantId', input.applicantId);
+  const documentId = ulid('input.documentId', input.documentId);
+  ctx.stash.applicantId = applicantId;
+  ctx.stash.documentId = documentId;
+  const landingId = (input.objectKey || '').slice(documentFileKey(applicantId, documentId, '').length);
+  if (input.objectKey !== documentFileKey(applicantId, documentId, landingId) || !util.matches('^[0-9A-HJKMNP-TV-Z]{26}$', landingId)) {
+    invalid('input.objectKey', "must be one of this document's file keys (applicants/<applicantId>/documents/<documentId>/<landing id>)");
+  }
+  ctx.stash.landing = {
+    status: 'UPLOADED',
+    uploadId: ulid('input.uploadId', input.uploadId),
+    contentType: input.contentType,
+    objectKey: input.objectKey,
+    sizeBytes: intRange('input.sizeBytes', input.sizeBytes, 1, maxDocumentBytes),
+    reason: null,
+  };
   return {};
 }
 

@@ -9,6 +9,7 @@ export function request(ctx: Context) {
     field: 'documentDownloadUrl',
     applicantId: document.applicantId,
     documentId: document.id,
+    objectKey: document.objectKey || null,
     fileName: document.fileName,
     contentType: document.contentType,
   });

@@ -1,5 +1,5 @@
 // Pipeline function (requestDocumentUpload, after writeDocumentIntent) on the `uploads` Lambda: the presigned POST
-// for the document just written (its key, its declared Content-Type, 1 byte to 20 MB, 15 minutes).
+// for the document just written (its upload attempt's staging key, its declared Content-Type, 1 byte to 20 MB, 15 minutes).
 import type { Context } from '@aws-appsync/utils';
 import { invoke, raiseIfLambdaError } from '../lib/lambda.ts';
 
@@ -9,6 +9,7 @@ export function request(ctx: Context) {
     field: 'requestDocumentUpload',
     applicantId: document.applicantId,
     documentId: document.id,
+    uploadId: document.uploadId,
     contentType: document.contentType,
   });
 }

@@ -6,7 +6,12 @@ import { invokeAsync } from '../lib/lambda.ts';
 
 export function request(ctx: Context) {
   const document = ctx.stash.document;
-  return invokeAsync({ field: 'deleteDocument', applicantId: document.applicantId, documentId: document.id });
+  return invokeAsync({
+    field: 'deleteDocument',
+    applicantId: document.applicantId,
+    documentId: document.id,
+    objectKey: document.objectKey || null,
+  });
 }
 
 export function response(ctx: Context) {

@@ -1,7 +1,8 @@
 // Pipeline function (requestDocumentUpload, after loadAccessibleApplicant): the document item, PENDING_UPLOAD and
 // expiring by TTL in 24 hours, with its audit event, in one TransactWriteItems. It runs BEFORE the upload URL is
 // signed, so a URL never exists for a document that does not: if signing fails afterwards, the pending item simply
-// expires. (The other order could hand out a URL whose upload no document owns.)
+// expires. (The other order could hand out a URL whose upload no document owns.) `uploadId` names this upload
+// attempt: the form's staging key carries it, and the upload handler's report must name it.
 import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
 import { callerTransactWrite } from '../lib/caller-check.ts';
@@ -26,6 +27,7 @@ export function request(ctx: Context) {
     fileName,
     contentType,
     status: 'PENDING_UPLOAD',
+    uploadId: util.autoUlid(),
     scanStatus: 'PENDING',
     uploadedBy: callerId(ctx),
     createdAt: now,

@@ -1,6 +1,7 @@
 // Pipeline function (markDocumentUploaded, markDocumentRejected): records the upload check in one
-// TransactWriteItems: the document update, conditioned on status PENDING_UPLOAD and the version read, which removes
-// expiresAt (the item no longer expires), and the audit event. scanStatus stays PENDING: this project runs no malware
+// TransactWriteItems: the document update, conditioned on status PENDING_UPLOAD, the upload attempt and the version
+// read, which removes expiresAt (the item no longer expires) and records an accepted file's objectKey, and the audit
+// event. scanStatus stays PENDING: this project runs no malware
 // scanner. A rejection leaves ctx.stash.notification for the uploader's "document not accepted" email.
 import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
@@ -15,11 +16,12 @@ import { raiseDataSourceError } from '../lib/errors.ts';
 export function request(ctx: Context) {
   const table = tableName(ctx);
   const document = ctx.stash.document;
-  const { status, sizeBytes, reason } = ctx.stash.landing;
+  const { status, sizeBytes, reason, objectKey } = ctx.stash.landing;
   const now = util.time.nowISO8601();
   const changes: Record<string, unknown> = { status, updatedAt: now, expiresAt: null };
   if (sizeBytes !== null && sizeBytes !== undefined) changes.sizeBytes = sizeBytes;
   if (status === 'REJECTED') changes.rejectionReason = reason;
+  if (status === 'UPLOADED') changes.objectKey = objectKey;
   ctx.stash.landed = { ...document, ...changes, version: document.version + 1 };
   if (status === 'REJECTED') ctx.stash.notification = documentRejectedNotification(document, document.uploadedBy, reason);
   return transactWrite([
@@ -27,13 +29,13 @@ export function request(ctx: Context) {
       table,
       documentKey(document.applicantId, document.id),
       update({ set: changes, add: { version: 1 } }),
-      allOf([versionIs(document.version), attributeIs('status', 'PENDING_UPLOAD')]),
+      allOf([versionIs(document.version), attributeIs('status', 'PENDING_UPLOAD'), attributeIs('uploadId', document.uploadId)]),
     ),
     auditPut(ctx, table, {
       action: status === 'REJECTED' ? 'DOCUMENT_UPLOAD_REJECTED' : 'DOCUMENT_UPLOADED',
       resourceType: 'DOCUMENT',
       resourceId: document.id,
-      details: { applicantId: document.applicantId, sizeBytes, reason: reason || null },
+      details: { applicantId: document.applicantId, uploadId: document.uploadId, sizeBytes, reason: reason || null, objectKey: objectKey || null },
     }),
   ]);
 }

@@ -63,9 +63,28 @@ export const assigneePrefix = { applicant: 'APPLICANT#', task: 'TASK#' } as cons
 export const indexNames = ['gsi1', 'gsi2', 'gsi3', 'gsi4'] as const;
 export type IndexName = (typeof indexNames)[number];
 
-/** The S3 object key of a document: one key per document, derived from its ids. */
+/**
+ * Where a presigned POST puts a file: one key per upload attempt, naming the type the uploader declared. The policy
+ * signs the exact key, so the key itself is a trusted record of the attempt. Only this prefix notifies the
+ * upload-landed Lambda, and only this prefix is ever deleted by it.
+ */
+export const uploadStagingPrefix = 'uploads/';
+export const uploadStagingKey = (applicantId: string, documentId: string, uploadId: string, contentType: string): string =>
+  `${uploadStagingPrefix}${applicantId}/${documentId}/${uploadId}/${contentType}`;
+
+/** Every document file lives under this prefix; the upload-landed Lambda never reacts to it. */
+export const documentFilesPrefix = 'applicants/';
+
+/**
+ * A checked file's key, one per landing (landingId is new each time a file is accepted), so a later landing can never
+ * overwrite the file a document records in `objectKey`.
+ */
+export const documentFileKey = (applicantId: string, documentId: string, landingId: string): string =>
+  `${documentFilesPrefix}${applicantId}/documents/${documentId}/${landingId}`;
+
+/** The file key of a document whose item records no `objectKey` (files copied over from the legacy system). */
 export const documentObjectKey = (applicantId: string, documentId: string): string =>
-  `applicants/${applicantId}/documents/${documentId}`;
+  `${documentFilesPrefix}${applicantId}/documents/${documentId}`;
 
 // Legacy migration (docs/migration.md). No resolver reads these: they hold old password hashes and the list of items
 // a migrated user's data is claimed from, for the Cognito sign-in triggers only.

@@ -274,12 +274,20 @@ export type MarkDocumentRejectedInput = {
   documentId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
   sizeBytes?: InputMaybe<Scalars['Int']['input']>;
+  /** The upload attempt whose file failed the checks: the document must still be waiting for this attempt. */
+  uploadId: Scalars['ID']['input'];
 };
 
 export type MarkDocumentUploadedInput = {
   applicantId: Scalars['ID']['input'];
+  /** The type the file's bytes were checked against: it must be the document's declared contentType. */
+  contentType: DocumentContentType;
   documentId: Scalars['ID']['input'];
+  /** Where the checked file was copied (a key of this document under applicants/); downloads serve this key. */
+  objectKey: Scalars['String']['input'];
   sizeBytes: Scalars['Int']['input'];
+  /** The upload attempt whose file landed (from its staging key): the document must still be waiting for this attempt. */
+  uploadId: Scalars['ID']['input'];
 };
 
 export type Message = {

@@ -58,9 +58,10 @@ describe("each Lambda's grants, against what its handler's code calls", () => {
       const commands = callsOf(name, 'client-s3');
       expect(commands.filter((c) => !s3Actions[c]), `${name}: S3 calls with no decided grant`).toEqual([]);
       const needed = new Set([...commands.map((c) => s3Actions[c]!), ...(presignsPost ? ['s3:PutObject'] : [])]);
-      expect([...(lambdaAccess[name]?.documents ?? [])].sort(), name).toEqual([...needed].sort());
+      const { staging = [], files = [] } = lambdaAccess[name]?.documents ?? {};
+      expect([...new Set([...staging, ...files])].sort(), name).toEqual([...needed].sort());
     }
-    expect(lambdaAccess.uploads?.documents).toContain('s3:DeleteObject');
+    expect(lambdaAccess.uploads?.documents?.files).toContain('s3:DeleteObject');
   });
 
   it('given the Cognito admin calls, then the Cognito actions are exactly those calls (no AdminGetUser for identity)', () => {

@@ -67,6 +67,7 @@ describe('least-privilege IAM', () => {
   it('given every other resource with a wildcard in it, then it is one of the two named patterns (document keys, SES templates)', () => {
     const patterns = [
       /\/applicants\/\*\/documents\/\*$/, // document object keys
+      /\/uploads\/\*\/\*\/\*\/\*$/, // upload attempts' staging keys
       /:template\/scholarvalley-dev-\*$/, // this stage's SES templates
     ];
     const named = iam.allStatements.flatMap((s) => s.resources).filter((r) => r !== '*' && r.includes('*'));
@@ -141,15 +142,22 @@ describe('least-privilege IAM', () => {
     expect([...fields('upload-landed'), ...fields('stripe-webhook')].sort()).toEqual(iamOnlyMutations());
   });
 
-  it('given bucket access, then only the upload Lambdas have it, on document keys only', () => {
-    const uploads = actionsOn(fn('uploads').statements, 's3');
-    // Presigned POST and GET, and the deleted document's file (deleteDocument's Event).
-    expect(uploads.map((a) => a.action).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
-    const landed = actionsOn(fn('upload-landed').statements, 's3');
-    expect(landed.map((a) => a.action).sort()).toEqual(['s3:DeleteObject', 's3:GetObject']);
-    for (const { resources } of [...uploads, ...landed]) {
-      expect(resources).toEqual(['arn:<AWS::Partition>:s3:::scholarvalley-dev-documents-<AWS::AccountId>-<AWS::Region>/applicants/*/documents/*']);
-    }
+  it('given bucket access, then only the upload Lambdas have it: a form may only write a staging key, the landed handler only read and remove staging keys and write kept files', () => {
+    const bucket = 'arn:<AWS::Partition>:s3:::scholarvalley-dev-documents-<AWS::AccountId>-<AWS::Region>';
+    const staging = `${bucket}/uploads/*/*/*/*`;
+    const files = `${bucket}/applicants/*/documents/*`;
+    const byResource = (name: string) =>
+      actionsOn(fn(name).statements, 's3')
+        .flatMap(({ action, resources }) => resources.map((resource) => `${action} ${resource}`))
+        .sort();
+    // Presigned POST (staging), presigned GET and the deleted document's file (deleteDocument's Event).
+    expect(byResource('uploads')).toEqual([`s3:DeleteObject ${files}`, `s3:GetObject ${files}`, `s3:PutObject ${staging}`]);
+    expect(byResource('upload-landed')).toEqual([
+      `s3:DeleteObject ${files}`,
+      `s3:DeleteObject ${staging}`,
+      `s3:GetObject ${staging}`,
+      `s3:PutObject ${files}`,
+    ]);
   });
 
   it('given the Stripe secret, then only the payment Lambdas read it, and only it', () => {

@@ -10,7 +10,7 @@ import { emailReputationThresholds } from '../../infra/constructs/alarms.ts';
 import { temporaryPasswordDays, UserDirectory } from '../../infra/constructs/user-directory.ts';
 import { repositoryRoot } from '../../infra/stack.ts';
 import { tableDefinition } from '../../infra/table.ts';
-import { documentObjectKey } from '../../resolvers/lib/keys.ts';
+import { documentFileKey, documentObjectKey, uploadStagingKey } from '../../resolvers/lib/keys.ts';
 import { findCycle } from './support/dependencies.ts';
 import { allLambdasWritten, synth } from './support/synth.ts';
 
@@ -60,7 +60,7 @@ describe('the stack, as synthesized for dev', () => {
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete', Properties: Match.objectLike({ DeletionProtectionEnabled: false }) });
   });
 
-  it('given the documents bucket, then it is private, encrypted, versioned, TLS-only, CORS for the frontends, and cleans up multipart uploads', () => {
+  it('given the documents bucket, then it is private, encrypted, versioned, TLS-only, CORS for the frontends, and cleans up multipart uploads and unhandled staged uploads', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       BucketName: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith(['scholarvalley-dev-documents-'])] }),
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
@@ -70,7 +70,11 @@ describe('the stack, as synthesized for dev', () => {
         CorsRules: [Match.objectLike({ AllowedOrigins: ['http://localhost:3000', 'http://localhost:5173'], AllowedMethods: ['POST', 'GET', 'HEAD'] })],
       },
       LifecycleConfiguration: {
-        Rules: Match.arrayWith([Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' })]),
+        Rules: Match.arrayWith([
+          Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
+          // Staged uploads whose handling failed for good do not stay; kept files have no expiry.
+          Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: 2, Status: 'Enabled' }),
+        ]),
       },
       LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'documents/' }),
     });
@@ -84,8 +88,10 @@ describe('the stack, as synthesized for dev', () => {
     }
   });
 
-  it('given the documents bucket, then ObjectCreated under applicants/ (the document keys) invokes the upload-landed Lambda, which S3 may call', () => {
-    expect(documentObjectKey('A', 'D').startsWith('applicants/')).toBe(true);
+  it('given the documents bucket, then ObjectCreated under uploads/ (the staging keys) only, never applicants/ (the kept files), invokes the upload-landed Lambda, which S3 may call', () => {
+    expect(uploadStagingKey('A', 'D', 'U', 'PDF').startsWith('uploads/')).toBe(true);
+    expect(documentObjectKey('A', 'D').startsWith('uploads/')).toBe(false);
+    expect(documentFileKey('A', 'D', 'L').startsWith('uploads/')).toBe(false);
     const [documents] = Object.entries(template.findResources('AWS::S3::Bucket', { Properties: { VersioningConfiguration: { Status: 'Enabled' } } }));
     expect(documents).toBeDefined();
     const [, bucket] = documents!;
@@ -93,7 +99,7 @@ describe('the stack, as synthesized for dev', () => {
       LambdaConfigurations: [
         {
           Event: 's3:ObjectCreated:*',
-          Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: 'applicants/' }] } },
+          Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: 'uploads/' }] } },
           Function: { 'Fn::GetAtt': [expect.stringMatching(/^Functionsuploadlanded/), 'Arn'] },
         },
       ],

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isObjectType } from 'graphql';
+import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { documentFileKey } from '../../resolvers/lib/keys.ts';
 import { loadSchema } from '../../schema/index.ts';
 import {
   ApplyPaymentEventDocument,
@@ -82,6 +84,15 @@ import { anonymousHandshake, openRealtimeSession, type RealtimeSession } from '.
 
 const ofA = (f: MatrixFixtures) => ({ applicantId: f.a.applicantId });
 const ofB = (f: MatrixFixtures) => ({ applicantId: f.b.applicantId });
+/** What the upload handler reports for a checked PDF of this upload attempt. */
+const landedInput = (document: { applicantId: string; id: string; uploadId: string }, sizeBytes: number) => ({
+  applicantId: document.applicantId,
+  documentId: document.id,
+  uploadId: document.uploadId,
+  contentType: 'PDF' as const,
+  objectKey: documentFileKey(document.applicantId, document.id, ulid()),
+  sizeBytes,
+});
 
 /** The caller's own profile name and version (users), or placeholders for callers that have none. */
 async function ownProfile(f: MatrixFixtures, caller: CallerName): Promise<{ fullName: string; version: number }> {
@@ -438,18 +449,15 @@ const matrix: MatrixRow[] = [
     },
   }),
   row(MarkDocumentUploadedDocument)({
-    vars: (f) => ({ input: { applicantId: f.a.applicantId, documentId: f.a.documentId, sizeBytes: 1000 } }),
-    fresh: async (f) => {
-      const document = await f.fresh.pendingDocument();
-      return { input: { applicantId: document.applicantId, documentId: document.id, sizeBytes: 1000 } };
-    },
+    vars: (f) => ({ input: landedInput({ applicantId: f.a.applicantId, id: f.a.documentId, uploadId: ulid() }, 1000) }),
+    fresh: async (f) => ({ input: landedInput(await f.fresh.pendingDocument(), 1000) }),
     cells: { anonymous: unauthenticated, A: unauthorized, B: unauthorized, staff: unauthorized, admin: unauthorized, iam: allow },
   }),
   row(MarkDocumentRejectedDocument)({
-    vars: (f) => ({ input: { applicantId: f.a.applicantId, documentId: f.a.documentId, reason: 'Not a PDF' } }),
+    vars: (f) => ({ input: { applicantId: f.a.applicantId, documentId: f.a.documentId, uploadId: ulid(), reason: 'Not a PDF' } }),
     fresh: async (f) => {
       const document = await f.fresh.pendingDocument();
-      return { input: { applicantId: document.applicantId, documentId: document.id, reason: 'Not a PDF' } };
+      return { input: { applicantId: document.applicantId, documentId: document.id, uploadId: document.uploadId, reason: 'Not a PDF' } };
     },
     cells: { anonymous: unauthenticated, A: unauthorized, B: unauthorized, staff: unauthorized, admin: unauthorized, iam: allow },
   }),
@@ -591,7 +599,7 @@ const matrix: MatrixRow[] = [
       await live.subscribe('B', OnDocumentChangedDocument, ofB(f));
       await live.attempt('B', OnDocumentChangedDocument, ofA(f));
       const document = await f.fresh.pendingDocument();
-      await gqlOk('iam', MarkDocumentUploadedDocument, { input: { applicantId: document.applicantId, documentId: document.id, sizeBytes: 2048 } });
+      await gqlOk('iam', MarkDocumentUploadedDocument, { input: landedInput(document, 2048) });
       await owner.next((d) => d.id === document.id && d.status === 'UPLOADED');
       await staff.next((d) => d.id === document.id);
       await live.expectNothingFor('B', 400);

@@ -132,7 +132,9 @@ describe('document uploads', () => {
 
   it('given a signed-in user, when they call the IAM-only markDocumentUploaded, then AppSync refuses it', async () => {
     const pending = (await requestUpload(owner, 'never.pdf', 'PDF', 10)).data!.requestDocumentUpload.document;
-    const result = await gql(owner, MarkDocumentUploadedDocument, { input: { applicantId, documentId: pending.id, sizeBytes: 10 } });
+    const objectKey = `applicants/${applicantId}/documents/${pending.id}/${pending.id}`;
+    const input = { applicantId, documentId: pending.id, uploadId: pending.id, contentType: 'PDF' as const, objectKey, sizeBytes: 10 };
+    const result = await gql(owner, MarkDocumentUploadedDocument, { input });
     expect(result.errors[0]?.errorType).toBe('Unauthorized');
     expect((await documents(owner)).find((d) => d.id === pending.id)?.status).toBe('PENDING_UPLOAD');
   });

@@ -123,12 +123,20 @@ export type MarkDocumentRejectedInput = {
   documentId: string | number;
   reason: string;
   sizeBytes?: number | null | undefined;
+  /** The upload attempt whose file failed the checks: the document must still be waiting for this attempt. */
+  uploadId: string | number;
 };
 
 export type MarkDocumentUploadedInput = {
   applicantId: string | number;
+  /** The type the file's bytes were checked against: it must be the document's declared contentType. */
+  contentType: DocumentContentType;
   documentId: string | number;
+  /** Where the checked file was copied (a key of this document under applicants/); downloads serve this key. */
+  objectKey: string;
   sizeBytes: number;
+  /** The upload attempt whose file landed (from its staging key): the document must still be waiting for this attempt. */
+  uploadId: string | number;
 };
 
 export type MessageSide =

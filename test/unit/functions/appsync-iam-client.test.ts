@@ -9,7 +9,14 @@ beforeAll(async () => {
 });
 afterAll(() => endpoint.stop());
 
-const input = { applicantId: '01JAPPLICANT000000000000A1', documentId: '01JDOCUMENT0000000000000D1', sizeBytes: 2048 };
+const input = {
+  applicantId: '01JAPPLICANT000000000000A1',
+  documentId: '01JDOCUMENT0000000000000D1',
+  uploadId: '01JUPLOAD00000000000000000',
+  contentType: 'PDF' as const,
+  objectKey: 'applicants/01JAPPLICANT000000000000A1/documents/01JDOCUMENT0000000000000D1/01JLANDING0000000000000000',
+  sizeBytes: 2048,
+};
 
 describe('the IAM GraphQL client', () => {
   it('given the typed MarkDocumentUploaded document, when executed, then the request is SigV4-signed for appsync and carries the printed operation', async () => {

@@ -238,7 +238,7 @@ describe('deleteDocument', () => {
     expect(result).toEqual({
       operation: 'Invoke',
       invocationType: 'Event',
-      payload: { field: 'deleteDocument', applicantId: uploaded.applicantId, documentId: uploaded.id },
+      payload: { field: 'deleteDocument', applicantId: uploaded.applicantId, documentId: uploaded.id, objectKey: null },
     });
   });
 

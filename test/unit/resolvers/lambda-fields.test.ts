@@ -44,6 +44,7 @@ const pendingDocument = {
   fileName: 'transcript.pdf',
   contentType: 'PDF',
   status: 'PENDING_UPLOAD',
+  uploadId: '01JAAAAAAAAAAAAAAAAAAAAAA1',
   scanStatus: 'PENDING',
   uploadedBy: callers.applicantA.sub,
   version: 1,
@@ -142,9 +143,9 @@ describe('requestDocumentUpload', () => {
     );
   });
 
-  it('given the written document, when the upload Lambda is invoked, then it gets exactly the ids and the declared type', () => {
+  it('given the written document, when the upload Lambda is invoked, then it gets exactly the ids, the upload attempt and the declared type', () => {
     const { result } = evaluate(presign, 'request', { caller: callers.applicantA, stash: { document: pendingDocument } });
-    expect(result).toEqual({ operation: 'Invoke', payload: { field: 'requestDocumentUpload', applicantId, documentId, contentType: 'PDF' } });
+    expect(result).toEqual({ operation: 'Invoke', payload: { field: 'requestDocumentUpload', applicantId, documentId, uploadId: pendingDocument.uploadId, contentType: 'PDF' } });
   });
 
   it('given the Lambda’s form, when the response is built, then fields are a JSON string next to the document', () => {
@@ -213,7 +214,7 @@ describe('documentDownloadUrl', () => {
     expect(run.data).toEqual({ url: 'https://s3/get', expiresAt: '2025-03-01T12:05:00.000Z' });
     expect(run.requests[1]?.request).toEqual({
       operation: 'Invoke',
-      payload: { field: 'documentDownloadUrl', applicantId, documentId, fileName: 'transcript.pdf', contentType: 'PDF' },
+      payload: { field: 'documentDownloadUrl', applicantId, documentId, objectKey: null, fileName: 'transcript.pdf', contentType: 'PDF' },
     });
   });
 
@@ -223,6 +224,15 @@ describe('documentDownloadUrl', () => {
 });
 
 describe('markDocumentUploaded and markDocumentRejected (IAM)', () => {
+  const uploadId = String(pendingDocument.uploadId);
+  const landedInput = {
+    applicantId,
+    documentId,
+    uploadId,
+    contentType: 'PDF',
+    objectKey: `applicants/${applicantId}/documents/${documentId}/01JBBBBBBBBBBBBBBBBBBBBBB2`,
+    sizeBytes: 2048,
+  };
   const uploadedBefore = resolverBundle('Mutation', 'markDocumentUploaded');
   const rejectedBefore = resolverBundle('Mutation', 'markDocumentRejected');
   const load = functionBundle('loadLandedDocument');
@@ -236,31 +246,31 @@ describe('markDocumentUploaded and markDocumentRejected (IAM)', () => {
   });
 
   it('given the upload handler, when a landed file is reported, then the document is read consistently', () => {
-    const { stash } = evaluate(uploadedBefore, 'request', { caller: iamCaller, arguments: { input: { applicantId, documentId, sizeBytes: 2048 } } });
-    expect(stash.landing).toEqual({ status: 'UPLOADED', sizeBytes: 2048, reason: null });
+    const { stash } = evaluate(uploadedBefore, 'request', { caller: iamCaller, arguments: { input: landedInput } });
+    expect(stash.landing).toEqual({ status: 'UPLOADED', uploadId, contentType: 'PDF', objectKey: landedInput.objectKey, sizeBytes: 2048, reason: null });
     expect(evaluate(load, 'request', { caller: iamCaller, stash }).result).toMatchObject({ operation: 'GetItem', consistentRead: true });
   });
 
   it('given a document already checked, when reported again, then it is a ConflictError the handler treats as done', async () => {
-    const run = await runPipeline('Mutation', 'markDocumentUploaded', iamCaller, { input: { applicantId, documentId, sizeBytes: 2048 } }, {
+    const run = await runPipeline('Mutation', 'markDocumentUploaded', iamCaller, { input: landedInput }, {
       table: () => ({ result: { ...pendingDocument, status: 'UPLOADED' } }),
     });
     expect(run.errors).toEqual([expect.objectContaining({ errorType: 'ConflictError', message: 'Document is UPLOADED, not PENDING_UPLOAD: its upload was checked already' })]);
   });
 
   it('given no such document, when reported, then it is NotFound', async () => {
-    const run = await runPipeline('Mutation', 'markDocumentUploaded', iamCaller, { input: { applicantId, documentId, sizeBytes: 2048 } }, { table: () => ({ result: null }) });
+    const run = await runPipeline('Mutation', 'markDocumentUploaded', iamCaller, { input: landedInput }, { table: () => ({ result: null }) });
     expect(run.errors).toEqual([expect.objectContaining({ errorType: 'NotFound' })]);
   });
 
   it('given a file that passed, when written, then the update sets UPLOADED and the size, removes expiresAt, keeps scanStatus, and is conditioned on PENDING_UPLOAD and the version', () => {
     const { result, stash } = evaluate(write, 'request', {
       caller: iamCaller,
-      stash: { document: pendingDocument, landing: { status: 'UPLOADED', sizeBytes: 2048, reason: null } },
+      stash: { document: pendingDocument, landing: { status: 'UPLOADED', uploadId, objectKey: landedInput.objectKey, sizeBytes: 2048, reason: null } },
     });
     const [update, audit] = result.transactItems.map(describeTransactItem);
-    expect(update.update).toMatch(/^SET status = "UPLOADED", updatedAt = "[^"]+", sizeBytes = 2048 REMOVE expiresAt ADD version 1$/);
-    expect(update.condition).toBe('(attribute_exists(pk) AND version = 1) AND (status = "PENDING_UPLOAD")');
+    expect(update.update).toMatch(/^SET status = "UPLOADED", updatedAt = "[^"]+", sizeBytes = 2048, objectKey = "[^"]+" REMOVE expiresAt ADD version 1$/);
+    expect(update.condition).toBe(`(attribute_exists(pk) AND version = 1) AND (status = "PENDING_UPLOAD") AND (uploadId = "${uploadId}")`);
     expect(audit.attributes).toMatchObject({ action: 'DOCUMENT_UPLOADED', actorId: iamArn });
     expect(stash.landed).toMatchObject({ status: 'UPLOADED', scanStatus: 'PENDING', sizeBytes: 2048, version: 2 });
     expect(stash.notification).toBeUndefined();
@@ -269,7 +279,7 @@ describe('markDocumentUploaded and markDocumentRejected (IAM)', () => {
   it('given a file that failed, when written, then the reason is stored and the uploader is to be emailed', () => {
     const { stash: before } = evaluate(rejectedBefore, 'request', {
       caller: iamCaller,
-      arguments: { input: { applicantId, documentId, reason: "The file's content is not a PDF file", sizeBytes: 10 } },
+      arguments: { input: { applicantId, documentId, uploadId, reason: "The file's content is not a PDF file", sizeBytes: 10 } },
     });
     const { result, stash } = evaluate(write, 'request', { caller: iamCaller, stash: { ...before, document: pendingDocument } });
     expect(readable(result.transactItems[0].update)).toContain(`rejectionReason = "The file's content is not a PDF file"`);

@@ -384,7 +384,7 @@ describe('SigV4 binds the body', () => {
 
 describe('auth directives', () => {
   const markUploaded = {
-    query: 'mutation { markDocumentUploaded(input: { applicantId: "app-1", documentId: "d1", sizeBytes: 10 }) { id status sizeBytes } }',
+    query: 'mutation { markDocumentUploaded(input: { applicantId: "app-1", documentId: "d1", uploadId: "u1", contentType: PDF, objectKey: "k", sizeBytes: 10 }) { id status sizeBytes } }',
   };
 
   it('restricts a group-only field to its groups', async () => {

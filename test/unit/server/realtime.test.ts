@@ -168,7 +168,7 @@ describe('subscriptions', () => {
     for (const applicantId of ['app-y', 'app-x']) {
       const response = await postGraphql(
         server.httpUrl,
-        { query: `mutation { markDocumentUploaded(input: { applicantId: "${applicantId}", documentId: "doc-${applicantId}", sizeBytes: 5 }) { id applicantId status } }` },
+        { query: `mutation { markDocumentUploaded(input: { applicantId: "${applicantId}", documentId: "doc-${applicantId}", uploadId: "u1", contentType: PDF, objectKey: "k", sizeBytes: 5 }) { id applicantId status } }` },
         { iam: true },
       );
       expect(response.body.errors).toBeUndefined();

@@ -4,6 +4,7 @@
 // an admin. Everything A owns carries a marker string nobody else may ever read back. Calls that change what they touch get fresh items instead
 // (`fresh`), so no row's call can spoil another row's fixture.
 import { randomUUID } from 'node:crypto';
+import { ulid } from 'ulid';
 import {
   CreateTaskDocument,
   PostReviewDocument,
@@ -40,7 +41,8 @@ export interface MatrixFixtures {
     applicant(): Promise<ItemRef>;
     submittedApplicant(): Promise<ItemRef>;
     uploadedDocument(): Promise<ItemRef & { applicantId: string }>;
-    pendingDocument(): Promise<ItemRef & { applicantId: string }>;
+    /** A document waiting for its upload attempt `uploadId`, as requestDocumentUpload leaves it. */
+    pendingDocument(): Promise<ItemRef & { applicantId: string; uploadId: string }>;
     taskForA(): Promise<ItemRef>;
     createdPayment(): Promise<ItemRef & { applicantId: string }>;
     /** A confirmed applicant user nobody else uses (a target for the admin's user mutations). */
@@ -97,7 +99,10 @@ export async function buildMatrixFixtures(): Promise<MatrixFixtures> {
         return { id: made.id, version: submitted.submitApplicant.version };
       },
       uploadedDocument: () => freshDocument({ status: 'UPLOADED' }),
-      pendingDocument: () => freshDocument({ status: 'PENDING_UPLOAD', scanStatus: 'PENDING', sizeBytes: undefined }),
+      async pendingDocument() {
+        const uploadId = ulid();
+        return { ...(await freshDocument({ status: 'PENDING_UPLOAD', scanStatus: 'PENDING', sizeBytes: undefined, uploadId })), uploadId };
+      },
       async taskForA() {
         const created = await gqlOk(staff, CreateTaskDocument, { input: { applicantId: applicantA.id, assigneeId: A.sub, title: 'Fresh task' } });
         return { id: created.createTask.id, version: created.createTask.version };
