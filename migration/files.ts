@@ -7,7 +7,7 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { documentObjectKey } from '../resolvers/lib/keys.ts';
 import { documentMimeTypes } from '../resolvers/lib/uploads.ts';
-import { checkLandedFile, signatureLength } from '../functions/uploads/file-checks.ts';
+import { checkLandedFile, signatureLength, type DocumentContentType } from '../functions/uploads/file-checks.ts';
 import type { Row } from './legacy-rows.ts';
 import type { FileVerdict, TableItem } from './map/context.ts';
 import { documentContentType } from './map/documents.ts';
@@ -43,8 +43,8 @@ async function inspectOld(buckets: Buckets, row: Row): Promise<FileVerdict> {
     const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${signatureLength - 1}` }));
     head = object.Body ? await object.Body.transformToByteArray() : head;
   }
-  const mime = type ? documentMimeTypes[type] : String(row.content_type ?? '');
-  const verdict = checkLandedFile({ mime, sizeBytes, head: head.subarray(0, signatureLength) });
+  if (!type) return { state: 'rejected', sizeBytes, reason: `The file's type ${String(row.content_type ?? '(none)')} is not an allowed document type` };
+  const verdict = checkLandedFile({ declared: type as DocumentContentType, sizeBytes, head: head.subarray(0, signatureLength) });
   return verdict.accepted ? { state: 'ok', sizeBytes } : { state: 'rejected', sizeBytes, reason: verdict.reason };
 }
 

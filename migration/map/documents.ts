@@ -1,12 +1,17 @@
 // document → the document item under its applicant, in a decided state (UPLOADED or REJECTED) that the S3 upload
 // handler leaves alone. Its file is copied after the items exist (migration/files.ts).
 import { documentKey } from '../../resolvers/lib/keys.ts';
-import { contentTypeOfMime } from '../../functions/uploads/file-checks.ts';
+import { documentMimeTypes } from '../../resolvers/lib/uploads.ts';
 import { iso, legacyUlid } from '../ids.ts';
 import type { Row } from '../legacy-rows.ts';
 import { text, type MapContext, type TableItem } from './context.ts';
 
 const extensions: Record<string, string> = { pdf: 'PDF', doc: 'DOC', docx: 'DOCX', jpg: 'JPEG', jpeg: 'JPEG', png: 'PNG', heic: 'HEIC' };
+
+function contentTypeOfMime(mime: string): string | null {
+  const normalized = mime.split(';')[0]?.trim().toLowerCase();
+  return Object.entries(documentMimeTypes).find(([, value]) => value === normalized)?.[0] ?? null;
+}
 
 export function documentContentType(mime: string, fileName: string): string | null {
   return contentTypeOfMime(mime) ?? extensions[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? null;
