@@ -1,4 +1,5 @@
-// Pipeline: loadAccessibleThread → writeMessage. The owner writes as the applicant side, staff and admins as staff.
+// Pipeline: loadThreadAndSender → writeMessage → writeMessageInOpenRun → sendNotification. The owner writes as the
+// applicant side, staff and admins as staff.
 import type { Context } from '@aws-appsync/utils';
 import { maxMessageLength } from '../lib/messages.ts';
 import { optionalText, text, ulid } from '../lib/validate.ts';
