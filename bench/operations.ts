@@ -350,7 +350,7 @@ export const benchOperations: BenchOperation[] = [
     name: 'SendMessage',
     caller: 'applicant',
     document: ops.SendMessageDocument,
-    budget: { GetItem: 1, TransactWriteItems: 1 },
+    budget: { BatchGetItem: 1, TransactWriteItems: 1 },
     variables: (h) => ({ input: { applicantId: h.fixtures.applicantId, body: 'Hello from the benchmark' } }),
   },
   {

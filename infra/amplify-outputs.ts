@@ -21,12 +21,13 @@ export interface DeploymentEndpoints {
   userPoolId: string;
   userPoolClientId: string;
   graphqlUrl: string;
-  bucketName: string;
 }
 
 /**
  * The `amplify_outputs.json` shape Amplify JS v6 reads with `Amplify.configure()`: Cognito user pools by default, IAM
- * as the additional mode, the password rules and groups of the user pool.
+ * as the additional mode, the password rules and groups of the user pool. No `storage` block: Amplify Storage needs an
+ * identity pool, which this API has none of. Uploads and downloads go through the API instead: requestDocumentUpload
+ * answers a presigned S3 POST (url and form fields) and documentDownloadUrl a presigned GET (docs/frontend.md).
  */
 export function amplifyOutputs(endpoints: DeploymentEndpoints): AmplifyOutputs {
   return {
@@ -56,6 +57,5 @@ export function amplifyOutputs(endpoints: DeploymentEndpoints): AmplifyOutputs {
       default_authorization_type: 'AMAZON_COGNITO_USER_POOLS',
       authorization_types: ['AWS_IAM'],
     },
-    storage: { aws_region: endpoints.region, bucket_name: endpoints.bucketName },
   };
 }

@@ -30,7 +30,6 @@ export function amplifyOutputsFromCdkOutputs(file: unknown, stackName?: string):
     userPoolId: read(outputKeys.userPoolId),
     userPoolClientId: read(outputKeys.userPoolClientId),
     graphqlUrl: read(outputKeys.graphqlUrl),
-    bucketName: read(outputKeys.documentsBucket),
   });
 }
 

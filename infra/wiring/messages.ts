@@ -4,7 +4,7 @@ export const messageResolvers: ResolverWiring[] = [
   pipeline('Query', 'listMessages', ['loadAccessibleThread', 'listThreadMessages']),
   unit('Query', 'getMessageThread', 'table'),
   unit('Query', 'staffInbox', 'table'),
-  pipeline('Mutation', 'sendMessage', ['loadAccessibleThread', 'writeMessage', 'writeMessageInOpenRun', 'sendNotification']),
+  pipeline('Mutation', 'sendMessage', ['loadThreadAndSender', 'writeMessage', 'writeMessageInOpenRun', 'sendNotification']),
   pipeline('Mutation', 'markThreadRead', ['loadAccessibleThread', 'resetUnreadCount']),
   pipeline('Subscription', 'onThreadMessage', ['loadAccessibleThread']),
   unit('Subscription', 'onStaffInboxMessage', 'none'),
@@ -12,6 +12,7 @@ export const messageResolvers: ResolverWiring[] = [
 
 export const messageFunctions: PipelineFunctionWiring[] = [
   { name: 'loadAccessibleThread', dataSource: 'table' },
+  { name: 'loadThreadAndSender', dataSource: 'table' },
   { name: 'listThreadMessages', dataSource: 'table' },
   { name: 'writeMessage', dataSource: 'table' },
   { name: 'writeMessageInOpenRun', dataSource: 'table' },

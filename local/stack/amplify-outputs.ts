@@ -13,7 +13,6 @@ export interface LocalOutputsInput {
   graphqlHttpUrl: string;
   realtimeUrl: string;
   cognitoEndpoint: string;
-  bucketName: string;
   s3Endpoint: string;
   sesMailboxUrl: string;
   caCertificatePath: string;
@@ -25,7 +24,6 @@ export function localAmplifyOutputs(build: typeof deployedOutputs, input: LocalO
     userPoolId: input.userPoolId,
     userPoolClientId: input.userPoolClientId,
     graphqlUrl: input.graphqlUrl,
-    bucketName: input.bucketName,
   });
   const { mfa_methods: _unsupportedLocally, ...auth } = outputs.auth ?? ({} as NonNullable<AmplifyOutputs['auth']>);
   return {

@@ -72,7 +72,6 @@ export async function writeStackFiles(
     graphqlHttpUrl: api.httpUrl,
     realtimeUrl: api.realtimeUrl,
     cognitoEndpoint: cognito.endpoint,
-    bucketName: localNames.bucketName,
     s3Endpoint: s3.endpoint,
     sesMailboxUrl: ses.mailboxUrl,
     caCertificatePath: certificates.caPath,

@@ -24,7 +24,7 @@ export function request(ctx: Context) {
     ownerId: thread.ownerId,
     senderId: callerId(ctx),
     senderSide: side,
-    senderName: senderName(ctx),
+    senderName: senderName(ctx.stash.senderProfile),
     recipientId: recipientId || null,
     body,
     createdAt: util.time.nowISO8601(),

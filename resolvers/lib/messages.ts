@@ -1,16 +1,15 @@
 import type { Context } from '@aws-appsync/utils';
 import { auditPut } from './audit.ts';
 import { callerTransactWrite } from './caller-check.ts';
-import { cognitoIdentity } from './context.ts';
 import { gsi, messageKey, threadKey } from './keys.ts';
 import { expression, txPut, txUpdate, update, type Expression } from './requests.ts';
 
-/** How a sender is named in a thread: the profile name from the token, else the email, else the username. */
-export function senderName(ctx: Context): string {
-  const identity = cognitoIdentity(ctx);
-  if (!identity) return 'Scholarvalley';
-  const claims = identity.claims || {};
-  return claims.name || claims.email || identity.username;
+/**
+ * How a sender is named in a thread and in the email it sends: their profile's name (read with the thread, see
+ * functions/loadThreadAndSender.ts), else its email. Never a token claim: the access token Amplify sends has neither.
+ */
+export function senderName(profile: { fullName?: string; email?: string }): string {
+  return profile.fullName || profile.email || 'Scholarvalley';
 }
 
 /** The inbox shows the start of the latest message. */

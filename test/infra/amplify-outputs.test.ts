@@ -13,7 +13,7 @@ const sample = JSON.parse(readFileSync(samplePath, 'utf8')) as Record<string, Re
 const deployed = sample['ScholarvalleyApi-dev']!;
 
 describe('amplify_outputs.json from `cdk deploy --outputs-file`', () => {
-  it('given a deployed stack\'s outputs, then the file points Amplify at its user pool, client, API and bucket', () => {
+  it('given a deployed stack\'s outputs, then the file points Amplify at its user pool, client and API, with no storage block (there is no identity pool)', () => {
     const outputs = amplifyOutputsFromCdkOutputs(sample);
     expect(outputs).toMatchObject({
       version: '1.3',
@@ -31,8 +31,8 @@ describe('amplify_outputs.json from `cdk deploy --outputs-file`', () => {
         default_authorization_type: 'AMAZON_COGNITO_USER_POOLS',
         authorization_types: ['AWS_IAM'],
       },
-      storage: { aws_region: 'us-east-1', bucket_name: deployed.DocumentsBucketName },
     });
+    expect(outputs).not.toHaveProperty('storage');
   });
 
   it('given the written file, when Amplify JS is configured with it, then Cognito and the GraphQL endpoint are set', () => {

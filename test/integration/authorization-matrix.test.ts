@@ -59,10 +59,17 @@ import {
   UpdateMyProfileDocument,
   UpdateTaskDocument,
 } from '../../schema/generated/client/graphql.ts';
-import { uniqueEmail } from '../setup/users.ts';
+import { authorizationOf, decodeJwt, uniqueEmail, type TokenUse } from '../setup/users.ts';
 import { applicantInput, gqlOk } from './support/api.ts';
 import { callAs } from './support/call-as.ts';
-import { buildMatrixFixtures, callerNames, type CallerName, type MatrixFixtures } from './support/authorization/fixtures.ts';
+import {
+  buildMatrixFixtures,
+  callerNames,
+  sendingAccessTokens,
+  tokenUses,
+  type CallerName,
+  type MatrixFixtures,
+} from './support/authorization/fixtures.ts';
 import { callerOf, matrixTableIn, probesOf, renderMatrixTable, row, type LiveHarness, type MatrixRow, type Probe } from './support/authorization/matrix.ts';
 import { withMissingIds } from './support/authorization/missing-ids.ts';
 import {
@@ -81,6 +88,8 @@ import { anonymousHandshake, openRealtimeSession, type RealtimeSession } from '.
 // the items named), applicant B (another applicant, naming A's items), staff, admin and the IAM caller, with the
 // answer each gets, run in full against the local stack. docs/authorization.md prints the same table.
 // "as if missing": B's answer for A's item is also compared with B's answer for an id nobody has; they must be equal.
+// All of it runs twice: users calling with their ID tokens, then with their access tokens (what Amplify JS v6 sends,
+// which carry no name or email claim).
 
 const ofA = (f: MatrixFixtures) => ({ applicantId: f.a.applicantId });
 const ofB = (f: MatrixFixtures) => ({ applicantId: f.b.applicantId });
@@ -105,6 +114,10 @@ const items = (value: unknown) => (value as { items: Array<Record<string, unknow
 const userId = (f: MatrixFixtures, caller: CallerName) => (f.users as Record<string, { sub: string } | undefined>)[caller]?.sub;
 
 const withoutApplicantId = 'without applicantId';
+
+/** A message names its sender by their profile's name, whichever token they sent it with. */
+const namedByProfile = (message: unknown, f: MatrixFixtures, caller: CallerName) =>
+  expect(message).toMatchObject({ senderId: userId(f, caller), senderName: f.fullNames[caller as keyof MatrixFixtures['fullNames']] });
 
 // Each row: the field, its typed document, the variables (naming A's items), and per caller what the answer is.
 const matrix: MatrixRow[] = [
@@ -404,7 +417,14 @@ const matrix: MatrixRow[] = [
   }),
   row(SendMessageDocument)({
     vars: (f) => ({ input: { applicantId: f.a.applicantId, body: 'Matrix message' } }),
-    cells: { anonymous: unauthenticated, A: allow, B: hidden('NotFound'), staff: allow, admin: allow, iam: unauthorized },
+    cells: {
+      anonymous: unauthenticated,
+      A: { outcome: allow, check: namedByProfile },
+      B: hidden('NotFound'),
+      staff: { outcome: allow, check: namedByProfile },
+      admin: { outcome: allow, check: namedByProfile },
+      iam: unauthorized,
+    },
   }),
   row(MarkThreadReadDocument)({
     vars: ofA,
@@ -644,31 +664,33 @@ const matrix: MatrixRow[] = [
   }),
 ];
 
-let f: MatrixFixtures;
+/** The one world, as its users call it with each kind of token (the ID token, and the access token Amplify sends). */
+let worlds: Record<TokenUse, MatrixFixtures>;
 
 beforeAll(async () => {
-  f = await buildMatrixFixtures();
+  const f = await buildMatrixFixtures();
+  worlds = { id: f, access: sendingAccessTokens(f) };
 });
 
 /** Who may read A's items back: anyone else's answer must not carry a single one of A's markers. */
 const mayReadA = (caller: CallerName) => caller === 'A' || caller === 'staff' || caller === 'admin';
 
-function expectNoMarkerOfA(answer: unknown, caller: CallerName, where: string): void {
+function expectNoMarkerOfA(f: MatrixFixtures, answer: unknown, caller: CallerName, where: string): void {
   if (mayReadA(caller)) return;
   const text = JSON.stringify(answer);
   for (const marker of f.markers) expect(text.includes(marker), `${where} returned A's data (${marker}): ${text}`).toBe(false);
 }
 
-async function variablesOf(r: MatrixRow, probe: Probe, caller: CallerName) {
+async function variablesOf(f: MatrixFixtures, r: MatrixRow, probe: Probe, caller: CallerName) {
   const build = probe.vars ?? (probe.outcome.kind === 'allow' && r.fresh ? r.fresh : r.vars);
   return build(f, caller);
 }
 
-async function runHttpProbe(r: MatrixRow, caller: CallerName, probe: Probe, where: string): Promise<void> {
-  const variables = await variablesOf(r, probe, caller);
+async function runHttpProbe(f: MatrixFixtures, r: MatrixRow, caller: CallerName, probe: Probe, where: string): Promise<void> {
+  const variables = await variablesOf(f, r, probe, caller);
   const answer = await callAs(callerOf(f, caller), r.document, variables);
   expectHttpOutcome(answer, probe.outcome, r.type, r.field, where, probe.tolerate);
-  expectNoMarkerOfA(answer, caller, where);
+  expectNoMarkerOfA(f, answer, caller, where);
   const value = (answer.data as Record<string, unknown> | null)?.[r.field];
   probe.check?.(value, f, caller);
   if (probe.outcome.kind === 'hidden') {
@@ -679,13 +701,13 @@ async function runHttpProbe(r: MatrixRow, caller: CallerName, probe: Probe, wher
   }
 }
 
-async function openSession(caller: CallerName): Promise<RealtimeSession> {
+async function openSession(f: MatrixFixtures, caller: CallerName): Promise<RealtimeSession> {
   const who = callerOf(f, caller);
   if (who === 'anonymous') throw new Error('anonymous callers have no session');
   return openRealtimeSession(who);
 }
 
-async function runStartProbe(r: MatrixRow, caller: CallerName, probe: Probe, where: string): Promise<void> {
+async function runStartProbe(f: MatrixFixtures, r: MatrixRow, caller: CallerName, probe: Probe, where: string): Promise<void> {
   if (probe.outcome.kind === 'unauthenticated') {
     const answer = await anonymousHandshake();
     expect(answer, where).toMatchObject({
@@ -694,12 +716,12 @@ async function runStartProbe(r: MatrixRow, caller: CallerName, probe: Probe, whe
     });
     return;
   }
-  const session = await openSession(caller);
+  const session = await openSession(f, caller);
   try {
-    const variables = await variablesOf(r, probe, caller);
+    const variables = await variablesOf(f, r, probe, caller);
     const answer = await session.start(r.document, variables);
     expectStartOutcome(answer, probe.outcome, r.field, where);
-    expectNoMarkerOfA(answer, caller, where);
+    expectNoMarkerOfA(f, answer, caller, where);
     if (probe.outcome.kind === 'hidden') {
       const missing = withMissingIds(variables);
       expect(missing.swapped, `${where} names no item to compare with a missing one`).toBeGreaterThan(0);
@@ -712,10 +734,10 @@ async function runStartProbe(r: MatrixRow, caller: CallerName, probe: Probe, whe
 }
 
 /** Runs a delivery test with a harness that keeps one connection per caller and closes them all afterwards. */
-async function withLiveHarness(run: (live: LiveHarness) => Promise<void>): Promise<void> {
+async function withLiveHarness(f: MatrixFixtures, run: (live: LiveHarness) => Promise<void>): Promise<void> {
   const sessions = new Map<CallerName, Promise<RealtimeSession>>();
   const sessionOf = (caller: CallerName) => {
-    if (!sessions.has(caller)) sessions.set(caller, openSession(caller));
+    if (!sessions.has(caller)) sessions.set(caller, openSession(f, caller));
     return sessions.get(caller)!;
   };
   try {
@@ -756,20 +778,29 @@ describe('the authorization matrix', () => {
     expect(matrixTableIn(markdown)).toBe(renderMatrixTable(matrix));
   });
 
-  for (const r of matrix) {
-    describe(`${r.type}.${r.field}`, () => {
-      for (const caller of callerNames) {
-        for (const probe of probesOf(r.cells[caller])) {
-          const title = `${caller}${probe.note ? ` (${probe.note})` : ''} → ${outcomeLabel(probe.outcome, r.type)}`;
-          const test = probe.hole ? it.fails : it;
-          test(title, () =>
-            r.type === 'Subscription' ? runStartProbe(r, caller, probe, `${r.field} as ${caller}`) : runHttpProbe(r, caller, probe, `${r.field} as ${caller}`),
-          );
-        }
-      }
-      const delivery = r.delivery;
-      if (delivery) {
-        it('delivers a real event of A to A and the team, and nothing to B’s connection, whatever B subscribed with', () => withLiveHarness((live) => delivery(f, live)));
+  for (const token of tokenUses) {
+    describe(`users calling with their ${token === 'id' ? 'ID' : 'access'} token`, () => {
+      it(`given the ${token} run, when a user calls, then the token they send is ${token === 'id' ? 'an ID' : 'an access'} token`, () => {
+        for (const user of Object.values(worlds[token].users)) expect(decodeJwt(authorizationOf(user)).token_use).toBe(token);
+      });
+      for (const r of matrix) {
+        describe(`${r.type}.${r.field}`, () => {
+          for (const caller of callerNames) {
+            for (const probe of probesOf(r.cells[caller])) {
+              const title = `${caller}${probe.note ? ` (${probe.note})` : ''} → ${outcomeLabel(probe.outcome, r.type)}`;
+              const test = probe.hole ? it.fails : it;
+              const where = `${r.field} as ${caller} (${token} token)`;
+              test(title, () =>
+                r.type === 'Subscription' ? runStartProbe(worlds[token], r, caller, probe, where) : runHttpProbe(worlds[token], r, caller, probe, where),
+              );
+            }
+          }
+          const delivery = r.delivery;
+          if (delivery) {
+            it('delivers a real event of A to A and the team, and nothing to B’s connection, whatever B subscribed with', () =>
+              withLiveHarness(worlds[token], (live) => delivery(worlds[token], live)));
+          }
+        });
       }
     });
   }

@@ -15,16 +15,31 @@ import { profileItem } from '../../local/seed/items.ts';
 import { putItems } from '../../local/seed/write-items.ts';
 import { awsClientConfig, localStack } from './local-stack.ts';
 
+/** Which of a user's tokens goes in the Authorization header: AppSync takes either; Amplify JS v6 sends the access token. */
+export type TokenUse = 'id' | 'access';
+
 export interface SignedInUser {
   sub: string;
   email: string;
   password: string;
   groups: string[];
-  /** Send as Authorization (what AppSync clients send for user pools). */
   idToken: string;
   accessToken: string;
   refreshToken?: string;
+  /** The ID token's claims. */
   claims: Record<string, unknown>;
+  /** The token this user's calls send (authorizationOf); the ID token unless set. */
+  sends?: TokenUse;
+}
+
+/** The token `user`'s calls send as Authorization. */
+export function authorizationOf(user: SignedInUser): string {
+  return user.sends === 'access' ? user.accessToken : user.idToken;
+}
+
+/** The same user, calling with their access token, as Amplify JS v6 does. */
+export function withAccessToken(user: SignedInUser): SignedInUser {
+  return { ...user, sends: 'access' };
 }
 
 let clients: { cognito: CognitoIdentityProviderClient; dynamodb: DynamoDBClient } | undefined;

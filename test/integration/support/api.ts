@@ -4,7 +4,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { CreateApplicantDocument, type CreateApplicantInput } from '../../../schema/generated/client/graphql.ts';
 import { localStack } from '../../setup/local-stack.ts';
-import type { SignedInUser } from '../../setup/users.ts';
+import { authorizationOf, type SignedInUser } from '../../setup/users.ts';
 import { postGraphql, RealtimeTestClient } from '../../unit/server/support/clients.ts';
 
 export interface GraphqlError {
@@ -18,13 +18,13 @@ export interface GraphqlResult<T> {
   errors: GraphqlError[];
 }
 
-/** A typed operation over HTTP, as `user` (their ID token, as Amplify sends it) or as the local IAM caller. */
+/** A typed operation over HTTP, as `user` (the token they send, authorizationOf) or as the local IAM caller. */
 export async function gql<T, V extends Record<string, unknown>>(
   caller: SignedInUser | 'iam',
   document: TypedDocumentNode<T, V>,
   variables: V,
 ): Promise<GraphqlResult<T>> {
-  const auth = caller === 'iam' ? { iam: true } : { token: caller.idToken };
+  const auth = caller === 'iam' ? { iam: true } : { token: authorizationOf(caller) };
   const response = await postGraphql(localStack().urls.graphql, { query: print(document), variables }, auth);
   return {
     status: response.status,
@@ -67,7 +67,7 @@ export async function subscribe<T, V extends Record<string, unknown>>(
   variables: V,
 ): Promise<Subscription> {
   const stack = localStack();
-  const authorization = { Authorization: user.idToken, host: new URL(stack.urls.graphql).host };
+  const authorization = { Authorization: authorizationOf(user), host: new URL(stack.urls.graphql).host };
   const client = await RealtimeTestClient.connect(stack.urls.realtimeWs, authorization);
   const ack = await client.init();
   if (ack.type !== 'connection_ack') throw new Error(`Real-time connection refused: ${JSON.stringify(ack)}`);

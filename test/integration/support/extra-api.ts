@@ -9,7 +9,7 @@ import { print } from 'graphql';
 import { startApiServer, type ApiServer, type ApiServerOptions } from '../../../local/server/index.ts';
 import { repoRoot } from '../../../local/stack/paths.ts';
 import { awsClientConfig, localStack } from '../../setup/local-stack.ts';
-import type { SignedInUser } from '../../setup/users.ts';
+import { authorizationOf, type SignedInUser } from '../../setup/users.ts';
 import { postGraphql } from '../../unit/server/support/clients.ts';
 import type { GraphqlResult } from './api.ts';
 
@@ -51,7 +51,7 @@ export async function startExtraApi(options: { dynamodbEndpoint?: string; transa
     server,
     dynamodb,
     async gql(caller, document, variables) {
-      const response = await postGraphql(server.httpUrl, { query: print(document), variables }, { token: caller.idToken });
+      const response = await postGraphql(server.httpUrl, { query: print(document), variables }, { token: authorizationOf(caller) });
       return {
         status: response.status,
         data: (response.body.data ?? null) as never,

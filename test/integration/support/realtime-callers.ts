@@ -1,4 +1,4 @@
-// AppSync real-time subscriptions as any caller: a signed-in user (ID token), the IAM caller (SigV4 over
+// AppSync real-time subscriptions as any caller: a signed-in user (the token they send), the IAM caller (SigV4 over
 // `<endpoint>/connect` for the handshake and over `<endpoint>` with the `data` string for each start, as "Building a
 // real-time WebSocket client" describes), or nobody (no Authorization: the handshake is refused). Every start is
 // answered start_ack or error; the answer is returned, not thrown, so tests can assert refusals.
@@ -7,7 +7,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { print } from 'graphql';
 import { localStack } from '../../setup/local-stack.ts';
-import type { SignedInUser } from '../../setup/users.ts';
+import { authorizationOf, type SignedInUser } from '../../setup/users.ts';
 import { RealtimeTestClient, type ServerMessage } from '../../unit/server/support/clients.ts';
 
 export type RealtimeCaller = SignedInUser | 'iam';
@@ -62,7 +62,7 @@ function endpoint(): URL {
 async function authorizationFor(caller: RealtimeCaller, body: string, path = ''): Promise<Record<string, string>> {
   const url = endpoint();
   if (caller === 'iam') return iamAuthorization(new URL(`${url.pathname}${path}`, url), body);
-  return { host: url.host, Authorization: caller.idToken };
+  return { host: url.host, Authorization: authorizationOf(caller) };
 }
 
 const rootValue = (message: ServerMessage) =>

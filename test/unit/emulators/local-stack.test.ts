@@ -100,7 +100,7 @@ describe('the local stack of the test run', () => {
       default_authorization_type: 'AMAZON_COGNITO_USER_POOLS',
       authorization_types: ['AWS_IAM'],
     });
-    expect(outputs.storage).toMatchObject({ aws_region: stack.region, bucket_name: stack.bucketName });
+    expect(outputs).not.toHaveProperty('storage');
     expect(outputs.custom).toMatchObject({
       local: {
         userPoolEndpoint: stack.urls.cognito,

@@ -13,13 +13,16 @@ import {
   SetMlConsentDocument,
   SubmitApplicantDocument,
 } from '../../../../schema/generated/client/graphql.ts';
-import { createUser, signUpApplicant, type SignedInUser } from '../../../setup/users.ts';
+import { createUser, signUpApplicant, withAccessToken, type SignedInUser, type TokenUse } from '../../../setup/users.ts';
 import { createApplicant, gqlOk } from '../api.ts';
 import { putDocument, putPayment } from '../table-fixtures.ts';
 
 export type CallerName = 'anonymous' | 'A' | 'B' | 'staff' | 'admin' | 'iam';
 
 export const callerNames: CallerName[] = ['anonymous', 'A', 'B', 'staff', 'admin', 'iam'];
+
+/** The matrix runs once per token a user can send: AppSync takes either, and Amplify JS v6 sends the access token. */
+export const tokenUses: TokenUse[] = ['id', 'access'];
 
 export interface ItemRef {
   id: string;
@@ -28,6 +31,8 @@ export interface ItemRef {
 
 export interface MatrixFixtures {
   users: { A: SignedInUser; B: SignedInUser; staff: SignedInUser; admin: SignedInUser };
+  /** Each user's profile name, as they signed up or were created. */
+  fullNames: { A: string; B: string; staff: string; admin: string };
   /** Strings only A, staff and admins may ever read back: A's email and name, and text in A's items. */
   markers: string[];
   /** A's applicant and the items under it; only read, or named by calls that must be refused. */
@@ -52,11 +57,12 @@ export interface MatrixFixtures {
 
 export async function buildMatrixFixtures(): Promise<MatrixFixtures> {
   const marker = `Mx${randomUUID().slice(0, 8)}`;
+  const fullNames = { A: `Avery ${marker}`, B: 'Blake Other', staff: 'Sam Matrix-Staff', admin: 'Ada Matrix-Admin' };
   const [A, B, staff, admin, bystander] = await Promise.all([
-    signUpApplicant({ fullName: `Avery ${marker}` }),
-    signUpApplicant({ fullName: 'Blake Other' }),
-    createUser({ group: 'staff', fullName: 'Sam Matrix-Staff' }),
-    createUser({ group: 'admin', fullName: 'Ada Matrix-Admin' }),
+    signUpApplicant({ fullName: fullNames.A }),
+    signUpApplicant({ fullName: fullNames.B }),
+    createUser({ group: 'staff', fullName: fullNames.staff }),
+    createUser({ group: 'admin', fullName: fullNames.admin }),
     createUser({ group: 'applicant', fullName: 'Bea Bystander' }),
   ]);
   const [applicantA, applicantB] = await Promise.all([
@@ -87,6 +93,7 @@ export async function buildMatrixFixtures(): Promise<MatrixFixtures> {
 
   return {
     users: { A, B, staff, admin },
+    fullNames,
     markers: [marker, A.email],
     a: { applicantId: applicantA.id, documentId: String(document.id), taskId: task.createTask.id, paymentId: String(payment.id) },
     b: { applicantId: applicantB.id },
@@ -114,4 +121,10 @@ export async function buildMatrixFixtures(): Promise<MatrixFixtures> {
       user: () => createUser({ group: 'applicant' }),
     },
   };
+}
+
+/** The same world, its users calling with their access tokens (the fixtures' own setup calls stay as they were). */
+export function sendingAccessTokens(f: MatrixFixtures): MatrixFixtures {
+  const { A, B, staff, admin } = f.users;
+  return { ...f, users: { A: withAccessToken(A), B: withAccessToken(B), staff: withAccessToken(staff), admin: withAccessToken(admin) } };
 }
