@@ -71,7 +71,7 @@ try {
 
   // Fixtures: the demo applicant's applicant, assigned to the demo staff member and still DRAFT, then 20 newer
   // applicants assigned alternately to two staff members and submitted, so a page of the staff queue is all assigned
-  // (Applicant.assignedStaff on every item) and the staff member's newest applicants are not DRAFT.
+  // (Applicant.assignedStaff on every item).
   const staff = stack.demoUsers.filter((u) => u.group === 'staff');
   const staffIds: string[] = [];
   const team = (await call('admin', ops.ListStaffDocument, { limit: 100 })).listStaff.items as { id: string; email: string }[];
@@ -95,6 +95,12 @@ try {
     const to = staffIds[i % staffIds.length] ?? staffId;
     const assigned = await assign(a.id, a.version, to);
     await call('applicant', ops.SubmitApplicantDocument, { id: a.id, expectedVersion: assigned.version });
+  }
+  // Then 20 newer DRAFT applicants of the demo staff member: their submitted applicants are behind a full page of
+  // others, which is where a status filter applied after Limit came back empty (issue #13).
+  for (let i = 0; i < 20; i += 1) {
+    const a = await newApplicant(harness);
+    await assign(a.id, a.version, staffId);
   }
 
   console.log(
