@@ -1,7 +1,7 @@
-// Pipeline function after loadAccessibleApplicant and loadAssignableStaff: ONE TransactWriteItems with the
+// Pipeline function after loadAccessibleApplicant: ONE TransactWriteItems with the
 // applicant update (assignedStaffId and its gsi3 assignee and gsi5 assignee-status keys set, or removed when unassigning; version + 1)
 // conditioned on the version and status read, a ConditionCheck that the staff profile still has a team role and
-// is active (so a role change racing this write cancels it), and the audit event.
+// is active (the only check of the assignee: no read before, and a role change racing this write cancels it), and the audit event.
 import { util, type Context } from '@aws-appsync/utils';
 import { afterWrite, applicantUpdate, requireVersion, type StoredApplicant } from '../lib/applicants.ts';
 import { auditPut } from '../lib/audit.ts';
