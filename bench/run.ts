@@ -2,7 +2,8 @@
 // bench/operations.ts: warm-up calls first (not measured), then N measured calls, each after its own unmeasured setup.
 // It prints per operation the DynamoDB requests one call made (against the design's budget), the items a list page
 // returned, and the latency through the local runtime, and writes the requests per operation to
-// build/measured-requests.json, the input of the cost model (not written yet: issue #13). Latency is the local runtime's, not AppSync's:
+// build/measured-requests.json (with the strongly consistent reads and transaction items per call), the input of
+// the cost model (bench/cost-model.ts). Latency is the local runtime's, not AppSync's:
 // it is for spotting regressions, not for SLAs.
 // Usage: npm run bench [-- --iterations 30 --warmup 3 --only ListApplicants]
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -70,7 +71,7 @@ try {
 
   // Fixtures: the demo applicant's applicant, assigned to the demo staff member and still DRAFT, then 20 newer
   // applicants assigned alternately to two staff members and submitted, so a page of the staff queue is all assigned
-  // (Applicant.assignedStaff on every item) and the staff member's newest applicants are not DRAFT.
+  // (Applicant.assignedStaff on every item).
   const staff = stack.demoUsers.filter((u) => u.group === 'staff');
   const staffIds: string[] = [];
   const team = (await call('admin', ops.ListStaffDocument, { limit: 100 })).listStaff.items as { id: string; email: string }[];
@@ -95,18 +96,27 @@ try {
     const assigned = await assign(a.id, a.version, to);
     await call('applicant', ops.SubmitApplicantDocument, { id: a.id, expectedVersion: assigned.version });
   }
+  // Then 20 newer DRAFT applicants of the demo staff member: their submitted applicants are behind a full page of
+  // others, which is where a status filter applied after Limit came back empty (issue #13).
+  for (let i = 0; i < 20; i += 1) {
+    const a = await newApplicant(harness);
+    await assign(a.id, a.version, staffId);
+  }
 
   console.log(
     `Scholarvalley API benchmark: ${warmup} warm-up + ${iterations} measured calls per operation through the local runtime and DynamoDB Local\n`,
   );
-  console.log(['operation'.padEnd(36), 'DynamoDB requests per call'.padEnd(34), 'budget'.padEnd(34), 'items', ' p50 ms', ' p95 ms'].join(' '));
+  console.log(['operation'.padEnd(36), 'DynamoDB requests per call'.padEnd(34), 'budget'.padEnd(34), 'strong', 'tx items', 'items', ' p50 ms', ' p95 ms'].join(' '));
   const measured: Record<string, Record<string, number>> = {};
+  const units: Record<string, { consistentReads: number; transactItems: number }> = {};
   let overBudget = 0;
   let scans = 0;
   const selected = benchOperations.filter((o) => !only || o.name.includes(only));
   for (const operation of selected) {
     const durations: number[] = [];
     const totals: Record<string, number> = {};
+    let consistentReads = 0;
+    let transactItems = 0;
     let items: number | null = null;
     for (let i = 0; i < warmup + iterations; i += 1) {
       const variables = await operation.variables(harness);
@@ -116,13 +126,17 @@ try {
       const elapsed = performance.now() - started;
       if (i < warmup) continue;
       durations.push(elapsed);
-      for (const [api, n] of Object.entries(counter.totals().byApi)) totals[api] = (totals[api] ?? 0) + n;
+      const counted = counter.totals();
+      for (const [api, n] of Object.entries(counted.byApi)) totals[api] = (totals[api] ?? 0) + n;
+      consistentReads += counted.consistentReads;
+      transactItems += counted.transactItems;
       const root = Object.values(data)[0] as { items?: unknown[] } | null;
       if (root && Array.isArray(root.items)) items = root.items.length;
     }
     scans += totals.Scan ?? 0;
     const perCall = Object.fromEntries(Object.entries(totals).map(([api, n]) => [api, n / iterations]));
     measured[operation.name] = perCall;
+    units[operation.name] = { consistentReads: consistentReads / iterations, transactItems: transactItems / iterations };
     const within = Object.entries(perCall).every(([api, n]) => n <= (operation.budget[api] ?? 0));
     if (!within) overBudget += 1;
     durations.sort((a, b) => a - b);
@@ -131,6 +145,8 @@ try {
         operation.name.padEnd(36),
         formatCounts(perCall).padEnd(34),
         `${formatCounts(operation.budget)}${within ? '' : '  OVER'}`.padEnd(34),
+        String(consistentReads / iterations).padStart(6),
+        String(transactItems / iterations).padStart(8),
         (items === null ? '' : String(items)).padStart(5),
         quantile(durations, 0.5).toFixed(1).padStart(7),
         quantile(durations, 0.95).toFixed(1).padStart(7),
@@ -140,7 +156,7 @@ try {
   console.log(`\n${selected.length - overBudget} of ${selected.length} operations within their DynamoDB request budget; Scan requests: ${scans}.`);
   if (!only) {
     await mkdir(new URL('.', output), { recursive: true });
-    await writeFile(output, `${JSON.stringify({ iterations, requestsPerCall: measured }, null, 2)}\n`);
+    await writeFile(output, `${JSON.stringify({ iterations, requestsPerCall: measured, unitsPerCall: units }, null, 2)}\n`);
     console.log(`Requests per operation written to build/measured-requests.json.`);
   }
 } finally {

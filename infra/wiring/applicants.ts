@@ -9,7 +9,7 @@ export const applicantResolvers: ResolverWiring[] = [
   pipeline('Mutation', 'updateApplicant', ['loadAccessibleApplicant', 'writeApplicantChanges']),
   pipeline('Mutation', 'submitApplicant', ['loadAccessibleApplicant', 'moveApplicantStatus', 'sendNotification']),
   pipeline('Mutation', 'changeApplicantStatus', ['loadAccessibleApplicant', 'moveApplicantStatus', 'sendNotification']),
-  pipeline('Mutation', 'assignApplicant', ['loadAccessibleApplicant', 'loadAssignableStaff', 'writeApplicantAssignment']),
+  pipeline('Mutation', 'assignApplicant', ['loadAccessibleApplicant', 'writeApplicantAssignment']),
   pipeline('Mutation', 'archiveApplicant', ['loadAccessibleApplicant', 'moveApplicantStatus', 'sendNotification']),
   pipeline('Mutation', 'setBundleStatus', ['loadAccessibleApplicant', 'writeBundleStatus']),
   unit('Applicant', 'assignedStaff', 'table'),
@@ -24,7 +24,6 @@ export const applicantFunctions: PipelineFunctionWiring[] = [
   { name: 'attachAssignedStaff', dataSource: 'table' },
   { name: 'writeApplicantChanges', dataSource: 'table' },
   { name: 'moveApplicantStatus', dataSource: 'table' },
-  { name: 'loadAssignableStaff', dataSource: 'table' },
   { name: 'writeApplicantAssignment', dataSource: 'table' },
   { name: 'writeBundleStatus', dataSource: 'table' },
 ];

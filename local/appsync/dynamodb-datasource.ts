@@ -19,8 +19,8 @@ import type { DataSource, DataSourceInvocation, DataSourceResult } from './types
 export interface DynamoDbDataSourceOptions {
   client: DynamoDBClient;
   tableName: string;
-  /** Called once per DynamoDB API request ('GetItem', 'Query', 'TransactWriteItems', …), to count them. */
-  onRequest?: (operation: string, invocation: DataSourceInvocation) => void;
+  /** Called once per DynamoDB API request ('GetItem', 'Query', 'TransactWriteItems', …) with its SDK input, to count them. */
+  onRequest?: (operation: string, invocation: DataSourceInvocation, input: unknown) => void;
   /** Opt-in: overlapping TransactWriteItems on one item are cancelled with TransactionConflict, as in AWS. */
   transactionConflicts?: boolean | TransactionConflictOptions;
 }
@@ -63,7 +63,7 @@ export function createDynamoDbDataSource(options: DynamoDbDataSourceOptions): Da
       const call: DynamoDbCall = {
         tableName,
         send: async <Output>(apiName: string, command: SdkCommand) => {
-          onRequest?.(apiName, invocation);
+          onRequest?.(apiName, invocation, (command as { input?: unknown }).input);
           // Each handler pairs a command with its own output type; the client's overloads cannot see that.
           return (await client.send(command as Parameters<DynamoDBClient['send']>[0])) as Output;
         },

@@ -2,18 +2,7 @@
 import { ulid } from 'ulid';
 import { applicantName, bundleName } from '../../resolvers/lib/applicants.ts';
 import { applicantStatusCounter } from '../../resolvers/lib/counters.ts';
-import {
-  applicantKey,
-  assigneePrefix,
-  counterShardKey,
-  gsi,
-  messageKey,
-  reviewKey,
-  taskKey,
-  teamSortKey,
-  threadKey,
-  userKey,
-} from '../../resolvers/lib/keys.ts';
+import { applicantKey, assigneePrefix, assigneeStatusKeys, counterShardKey, gsi, messageKey, reviewKey, taskKey, teamSortKey, threadKey, userKey } from '../../resolvers/lib/keys.ts';
 import { applicantStatuses } from '../../resolvers/lib/pipeline.ts';
 import { openTaskStatuses, taskIndexKeys, type TaskStatus } from '../../resolvers/lib/tasks.ts';
 import type { DemoApplicant, DemoReview, DemoTask } from './demo-scenario.ts';
@@ -119,7 +108,11 @@ export function applicantItems(
     gsi4pk: gsi.allApplicants,
     gsi4sk: id,
     ...(a.assignedTo
-      ? { gsi3pk: gsi.assignee(users[a.assignedTo].sub), gsi3sk: `${assigneePrefix.applicant}${id}` }
+      ? {
+          gsi3pk: gsi.assignee(users[a.assignedTo].sub),
+          gsi3sk: `${assigneePrefix.applicant}${id}`,
+          ...assigneeStatusKeys('applicant', id, users[a.assignedTo].sub, a.status),
+        }
       : {}),
   };
 

@@ -20,7 +20,7 @@ export interface DataSourceOptions {
   dynamodb: DynamoDBClient;
   tableName: string;
   lambdaHandlers?: Partial<Record<LambdaName, LambdaHandler>>;
-  onDynamoDbRequest?: (operation: string, invocation: DataSourceInvocation) => void;
+  onDynamoDbRequest?: (operation: string, invocation: DataSourceInvocation, input: unknown) => void;
   /** Opt-in DynamoDB transaction conflicts (local/appsync/dynamodb-transact-ops.ts). */
   transactionConflicts?: DynamoDbDataSourceOptions['transactionConflicts'];
 }

@@ -120,10 +120,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     lambdaHandlers: options.lambdaHandlers,
     transactionConflicts: options.transactionConflicts,
     onDynamoDbRequest: options.onDynamoDbRequest
-      ? (api, invocation) =>
+      ? (api, invocation, input) =>
           options.onDynamoDbRequest?.(api, {
             graphqlOperation: currentGraphqlOperation(),
             field: invocation.info ? `${invocation.info.parentTypeName}.${invocation.info.fieldName}` : null,
+            input,
           })
       : undefined,
   });

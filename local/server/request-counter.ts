@@ -9,6 +9,8 @@ export interface DynamoDbRequestOrigin {
   graphqlOperation: string | null;
   /** `<Type>.<field>` of the resolver that sent the request. */
   field: string | null;
+  /** The SDK input the data source sent (ConsistentRead, TransactItems, …), for what a request costs. */
+  input?: unknown;
 }
 
 const scope = new AsyncLocalStorage<{ graphqlOperation: string }>();
@@ -25,15 +27,22 @@ export interface RequestCounts {
   total: number;
   /** By DynamoDB API name: GetItem, Query, TransactWriteItems, ... */
   byApi: Record<string, number>;
+  /** Reads sent with ConsistentRead (they cost twice an eventual read). */
+  consistentReads: number;
+  /** Items inside the TransactWriteItems requests (each is billed as a transactional write). */
+  transactItems: number;
 }
 
 function emptyCounts(): RequestCounts {
-  return { total: 0, byApi: {} };
+  return { total: 0, byApi: {}, consistentReads: 0, transactItems: 0 };
 }
 
-function add(counts: RequestCounts, api: string): void {
+function add(counts: RequestCounts, api: string, input: unknown): void {
   counts.total += 1;
   counts.byApi[api] = (counts.byApi[api] ?? 0) + 1;
+  const sent = (input ?? {}) as { ConsistentRead?: boolean; TransactItems?: unknown[] };
+  if (sent.ConsistentRead === true) counts.consistentReads += 1;
+  if (Array.isArray(sent.TransactItems)) counts.transactItems += sent.TransactItems.length;
 }
 
 /** Pass `counter.onDynamoDbRequest` as `ApiServerOptions.onDynamoDbRequest`. */
@@ -42,7 +51,7 @@ export class DynamoDbRequestCounter {
   private perOperation = new Map<string, RequestCounts>();
 
   readonly onDynamoDbRequest = (api: string, origin?: DynamoDbRequestOrigin): void => {
-    add(this.all, api);
+    add(this.all, api, origin?.input);
     const operation = origin?.graphqlOperation;
     if (!operation) return;
     let counts = this.perOperation.get(operation);
@@ -50,7 +59,7 @@ export class DynamoDbRequestCounter {
       counts = emptyCounts();
       this.perOperation.set(operation, counts);
     }
-    add(counts, api);
+    add(counts, api, origin?.input);
   };
 
   /** Everything counted since the last reset. */

@@ -1,4 +1,6 @@
-// Staff and admins (schema directive) assign an applicant to a team member, or unassign it with staffId null.
+// Staff and admins (schema directive) assign an applicant to a team member, or unassign it with staffId null. The team
+// member is not read first: the write's ConditionCheck on their profile refuses anyone but an active staff member or
+// admin, naming input.staffId.
 import type { Context } from '@aws-appsync/utils';
 import { optionalUserId } from '../lib/users.ts';
 import { expectedVersion, ulid } from '../lib/validate.ts';

@@ -9,7 +9,7 @@ import { allOf, attributeIs } from '../lib/conditions.ts';
 import { callerId, isTeam, tableName } from '../lib/context.ts';
 import { countersUpdate } from '../lib/counters.ts';
 import { conflict, raiseIfDataSourceError } from '../lib/errors.ts';
-import { gsi, taskKey } from '../lib/keys.ts';
+import { assigneeStatusKeys, gsi, taskKey } from '../lib/keys.ts';
 import { txUpdate, update, versionIs, type TransactItem } from '../lib/requests.ts';
 import { allowedTaskMoves, pendingTasksDelta } from '../lib/tasks.ts';
 
@@ -29,7 +29,7 @@ export function request(ctx: Context) {
     });
   }
   const now = util.time.nowISO8601();
-  const set = { status, gsi2pk: gsi.taskStatus(status), updatedAt: now };
+  const set = { status, gsi2pk: gsi.taskStatus(status), ...assigneeStatusKeys('task', task.id, task.assigneeId, status), updatedAt: now };
   ctx.stash.updatedTask = { ...task, ...set, version: task.version + 1 };
   const condition = allOf([
     versionIs(expectedVersion),

@@ -1,6 +1,6 @@
 // Pipeline function after loadAccessibleApplicant: checks the move in ctx.stash.statusMove against the pipeline
 // (lib/pipeline.ts, docs/pipeline.md), then ONE TransactWriteItems: the applicant update (status, who and when,
-// version + 1, its gsi2 queue key, the bundle or previousStatus where the move changes them) conditioned on the
+// version + 1, its gsi2 queue key and, when assigned, its gsi5 assignee-status key, the bundle or previousStatus where the move changes them) conditioned on the
 // version AND the status read, the counters (old −1, new +1) and the audit event.
 // When someone other than the owner moves it, it leaves ctx.stash.notification for the status-change email.
 import { util, type Context } from '@aws-appsync/utils';
@@ -10,9 +10,8 @@ import { callerTransactWrite } from '../lib/caller-check.ts';
 import { callerId, isTeam, tableName } from '../lib/context.ts';
 import { applicantStatusCounter, countersUpdate } from '../lib/counters.ts';
 import { raiseIfDataSourceError } from '../lib/errors.ts';
-import { gsi } from '../lib/keys.ts';
+import { assigneeStatusKeys, gsi } from '../lib/keys.ts';
 import { findTransition, transitionRefusal, type ApplicantStatus, type StatusMutation } from '../lib/pipeline.ts';
-import {  } from '../lib/requests.ts';
 
 type Requested = { via: StatusMutation; to: ApplicantStatus; expectedVersion: number; note: string | null };
 
@@ -42,6 +41,7 @@ export function request(ctx: Context) {
     statusChangedAt: now,
     statusChangedBy: actor,
     gsi2pk: gsi.applicantStatus(to),
+    ...(applicant.assignedStaffId ? assigneeStatusKeys('applicant', applicant.id, applicant.assignedStaffId, to) : {}),
   };
   // previousStatus exists only while ARCHIVED: set on archive, removed on restore.
   if (to === 'ARCHIVED') set.previousStatus = from;

@@ -1,14 +1,14 @@
-// Pipeline function after loadAccessibleApplicant and loadAssignableStaff: ONE TransactWriteItems with the
-// applicant update (assignedStaffId and its gsi3 assignee keys set, or removed when unassigning; version + 1)
+// Pipeline function after loadAccessibleApplicant: ONE TransactWriteItems with the
+// applicant update (assignedStaffId and its gsi3 assignee and gsi5 assignee-status keys set, or removed when unassigning; version + 1)
 // conditioned on the version and status read, a ConditionCheck that the staff profile still has a team role and
-// is active (so a role change racing this write cancels it), and the audit event.
+// is active (the only check of the assignee: no read before, and a role change racing this write cancels it), and the audit event.
 import { util, type Context } from '@aws-appsync/utils';
 import { afterWrite, applicantUpdate, requireVersion, type StoredApplicant } from '../lib/applicants.ts';
 import { auditPut } from '../lib/audit.ts';
 import { callerTransactWrite } from '../lib/caller-check.ts';
 import { tableName } from '../lib/context.ts';
 import { invalid, raiseIfDataSourceError, raiseWriteRefusal } from '../lib/errors.ts';
-import { assigneePrefix, gsi, userKey } from '../lib/keys.ts';
+import { assigneePrefix, assigneeStatusKeys, gsi, userKey } from '../lib/keys.ts';
 import { txConditionCheck, type TransactItem } from '../lib/requests.ts';
 import { conditionFailedAt } from '../lib/transactions.ts';
 import { assignableProfile } from '../lib/users.ts';
@@ -27,6 +27,7 @@ export function request(ctx: Context) {
     assignedStaffId: staffId,
     gsi3pk: staffId ? gsi.assignee(staffId) : null,
     gsi3sk: staffId ? `${assigneePrefix.applicant}${applicant.id}` : null,
+    ...assigneeStatusKeys('applicant', applicant.id, staffId, applicant.status),
   };
   ctx.stash.updatedApplicant = afterWrite(applicant, set, now);
   const items: TransactItem[] = [applicantUpdate(table, applicant, set, now)];

@@ -1,5 +1,5 @@
 // Pipeline function (updateTask, after loadAccessibleTask): changes only the fields given. A new assignee must be an
-// existing, active user (a ConditionCheck on their profile) and moves the task's gsi3 key with it. One
+// existing, active user (a ConditionCheck on their profile) and moves the task's gsi3 and gsi5 keys with it. One
 // TransactWriteItems: the update conditioned on the version read, the assignee check, the audit event. A new assignee
 // other than the caller leaves ctx.stash.notification for the "task assigned" email (issue 5 appends the email function).
 import { util, type Context } from '@aws-appsync/utils';
@@ -22,7 +22,7 @@ export function request(ctx: Context) {
   const moved = newAssigneeId ? taskIndexKeys({ ...task, assigneeId: newAssigneeId }) : null;
   const set = {
     ...changes,
-    ...(moved ? { gsi3pk: moved.gsi3pk, gsi3sk: moved.gsi3sk } : {}),
+    ...(moved ? { gsi3pk: moved.gsi3pk, gsi3sk: moved.gsi3sk, gsi5pk: moved.gsi5pk, gsi5sk: moved.gsi5sk } : {}),
     updatedAt: util.time.nowISO8601(),
   };
   ctx.stash.assigneeMoved = !!newAssigneeId;

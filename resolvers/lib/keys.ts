@@ -43,6 +43,7 @@ export const gsi = {
   owner: (ownerId: string) => `OWNER#${ownerId}`,
   applicantStatus: (status: string) => `APPLICANT_STATUS#${status}`,
   assignee: (userId: string) => `ASSIGNEE#${userId}`,
+  assigneeStatus: (userId: string, status: string) => `ASSIGNEE_STATUS#${userId}#${status}`,
   allApplicants: 'APPLICANTS',
   allPayments: 'PAYMENTS',
   payer: (userId: string) => `PAYER#${userId}`,
@@ -57,10 +58,20 @@ export const gsi = {
 /** The gsi4 sort key of a team member's profile in the TEAM partition: by name, then sub (names are not unique). */
 export const teamSortKey = (fullName: string, sub: string): string => `${fullName}#${sub}`;
 
-/** Sort-key prefixes inside the shared assignee partition of gsi3. */
+/** Sort-key prefixes inside the shared assignee partitions of gsi3 and gsi5. */
 export const assigneePrefix = { applicant: 'APPLICANT#', task: 'TASK#' } as const;
 
-export const indexNames = ['gsi1', 'gsi2', 'gsi3', 'gsi4'] as const;
+/**
+ * gsi5 (by assignee and status) of an applicant or task: set while it has an assignee, removed (null) otherwise, so
+ * "this staff member's applicants in this status" is a key condition and a page is never cut short by a filter.
+ */
+export function assigneeStatusKeys(kind: keyof typeof assigneePrefix, id: string, assigneeId: string | null | undefined, status: string) {
+  return assigneeId
+    ? { gsi5pk: gsi.assigneeStatus(assigneeId, status), gsi5sk: `${assigneePrefix[kind]}${id}` }
+    : { gsi5pk: null, gsi5sk: null };
+}
+
+export const indexNames = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5'] as const;
 export type IndexName = (typeof indexNames)[number];
 
 /**

@@ -1,6 +1,6 @@
 // Task rules: the status moves (docs/pipeline.md, "Tasks"), the pending counter and the index keys of a task item.
 // Plain data and pure functions, so resolvers bundle it and tests import it as it is.
-import { assigneePrefix, gsi } from './keys.ts';
+import { assigneePrefix, assigneeStatusKeys, gsi } from './keys.ts';
 
 export type TaskStatus = 'PENDING' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED';
 
@@ -37,7 +37,7 @@ export function pendingTasksDelta(from: TaskStatus | null, to: TaskStatus): numb
   return isOpen ? 1 : -1;
 }
 
-/** gsi2 (by status) and gsi3 (by assignee) of a task; the sparse gsi1 (by applicant) only when it is on one. */
+/** gsi2 (by status), gsi3 (by assignee) and gsi5 (by assignee and status) of a task; the sparse gsi1 (by applicant) only when it is on one. */
 export function taskIndexKeys(task: { id: string; applicantId?: string | null; assigneeId: string; status: string }) {
   return {
     ...(task.applicantId ? { gsi1pk: gsi.applicantTasks(task.applicantId), gsi1sk: task.id } : {}),
@@ -45,5 +45,6 @@ export function taskIndexKeys(task: { id: string; applicantId?: string | null; a
     gsi2sk: task.id,
     gsi3pk: gsi.assignee(task.assigneeId),
     gsi3sk: `${assigneePrefix.task}${task.id}`,
+    ...assigneeStatusKeys('task', task.id, task.assigneeId, task.status),
   };
 }

@@ -19,12 +19,7 @@ export function optionalUserId(field: string, value: string | null | undefined):
   return userId(field, value);
 }
 
-/** The profile is a team member's who can take work: a staff or admin role, and active. */
-export function isAssignableProfile(profile: { role?: string; active?: boolean } | null | undefined): boolean {
-  return !!profile && teamRoles.includes(profile.role || '') && profile.active === true;
-}
-
-/** The same, as a condition on the profile item, so a role change racing the write cancels it. */
+/** A team member's profile who can take work (a staff or admin role, and active), as a condition on the profile item, so a role change racing the write cancels it. */
 export const assignableProfile: Expression = expression(
   'attribute_exists(pk) AND #role IN (:staffRole, :adminRole) AND #active = :active',
   { '#role': 'role', '#active': 'active' },

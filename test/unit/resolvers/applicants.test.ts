@@ -250,11 +250,11 @@ describe('listMyApplicants and listApplicants', () => {
     expect(readable(result.query)).toBe('gsi2pk = "APPLICANT_STATUS#IN_REVIEW"');
   });
 
-  it('given an assignee and a status, when listApplicants builds its request, then it queries their gsi3 applicants and filters on status', () => {
+  it('given an assignee and a status, when listApplicants builds its request, then both are the gsi5 key condition and nothing is filtered', () => {
     const { result } = evaluate(list, 'request', { caller: callers.staff, arguments: { assignedStaffId: staffSub, status: 'IN_REVIEW' } });
-    expect(result.index).toBe('gsi3');
-    expect(readable(result.query)).toBe(`gsi3pk = "ASSIGNEE#${staffSub}" AND begins_with(gsi3sk, "APPLICANT#")`);
-    expect(readable(result.filter)).toBe('status = "IN_REVIEW"');
+    expect(result.index).toBe('gsi5');
+    expect(readable(result.query)).toBe(`gsi5pk = "ASSIGNEE_STATUS#${staffSub}#IN_REVIEW" AND begins_with(gsi5sk, "APPLICANT#")`);
+    expect(result.filter).toBeUndefined();
     expect(result.scanIndexForward).toBe(false);
   });
 
@@ -355,6 +355,13 @@ describe('moveApplicantStatus', () => {
       previousStatus: 'IN_REVIEW',
       note: 'Call booked',
     });
+  });
+
+  it('given an assigned applicant, when staff move it, then the same update moves its gsi5 assignee-status key to the new status', () => {
+    const assigned = { ...stored, assignedStaffId: staffSub };
+    const { result } = evaluate(code, 'request', { caller: callers.staff, stash: { applicant: assigned, statusMove: move('CONSULTATION_SCHEDULED', 4) } });
+    const [applicant] = result.transactItems.map(describeTransactItem);
+    expect(applicant.update).toContain(`gsi5pk = "ASSIGNEE_STATUS#${staffSub}#CONSULTATION_SCHEDULED", gsi5sk = "APPLICANT#${applicantId}"`);
   });
 
   it('given the owner submitting a DRAFT, when the request is built, then the bundle becomes SUBMITTED in the same update', () => {
@@ -484,11 +491,14 @@ describe('assignApplicant', () => {
     expect(evaluate(load, 'response', { caller: callers.staff, result: staffProfile }).error).toBeUndefined();
   });
 
-  it('given a staff member, when the write is built, then it sets the gsi3 assignee keys, checks their profile in the transaction and audits', () => {
+  it('given a staff member, when the write is built, then it sets the gsi3 assignee and gsi5 assignee-status keys, checks their profile in the transaction and audits', () => {
     const { result, stash } = evaluate(write, 'request', { caller: callers.staff, stash: { applicant: stored, assignment: { staffId: staffSub, expectedVersion: 4 } } });
     const [update, check, audit] = result.transactItems.map(describeTransactItem);
     expect(update.update).toMatch(
-      new RegExp(`^SET assignedStaffId = "${staffSub}", gsi3pk = "ASSIGNEE#${staffSub}", gsi3sk = "APPLICANT#${applicantId}", updatedAt = "[^"]+" ADD version 1$`),
+      new RegExp(
+        `^SET assignedStaffId = "${staffSub}", gsi3pk = "ASSIGNEE#${staffSub}", gsi3sk = "APPLICANT#${applicantId}", ` +
+          `gsi5pk = "ASSIGNEE_STATUS#${staffSub}#IN_REVIEW", gsi5sk = "APPLICANT#${applicantId}", updatedAt = "[^"]+" ADD version 1$`,
+      ),
     );
     expect(update.condition).toBe('attribute_exists(pk) AND version = 4 AND status = "IN_REVIEW"');
     expect(check).toEqual({
@@ -505,7 +515,7 @@ describe('assignApplicant', () => {
     const assigned = { ...stored, assignedStaffId: staffSub, gsi3pk: `ASSIGNEE#${staffSub}`, gsi3sk: `APPLICANT#${applicantId}` };
     const { result } = evaluate(write, 'request', { caller: callers.staff, stash: { applicant: assigned, assignment: { staffId: null, expectedVersion: 4 } } });
     expect(result.transactItems.map((i: { operation: string }) => i.operation)).toEqual(['UpdateItem', 'PutItem', 'ConditionCheck']);
-    expect(readable(result.transactItems[0].update)).toMatch(/REMOVE assignedStaffId, gsi3pk, gsi3sk ADD version 1$/);
+    expect(readable(result.transactItems[0].update)).toMatch(/REMOVE assignedStaffId, gsi3pk, gsi3sk, gsi5pk, gsi5sk ADD version 1$/);
   });
 
   it('given a transaction cancelled by the staff check only, when the response runs, then it names input.staffId; by the applicant, a conflict', () => {

@@ -74,6 +74,8 @@ describe('createTask', () => {
       gsi2sk: id,
       gsi3pk: `ASSIGNEE#${callers.applicantA.sub}`,
       gsi3sk: `TASK#${id}`,
+      gsi5pk: `ASSIGNEE_STATUS#${callers.applicantA.sub}#PENDING`,
+      gsi5sk: `TASK#${id}`,
     });
     expect(assignee).toEqual({
       operation: 'ConditionCheck',
@@ -194,6 +196,7 @@ describe('updateTask', () => {
     expect(change.condition).toBe('attribute_exists(pk) AND version = 2');
     expect(change.update).toBe(
       `SET assigneeId = "${callers.applicantB.sub}", gsi3pk = "ASSIGNEE#${callers.applicantB.sub}", gsi3sk = "TASK#${task.id}", ` +
+        `gsi5pk = "ASSIGNEE_STATUS#${callers.applicantB.sub}#PENDING", gsi5sk = "TASK#${task.id}", ` +
         `updatedAt = "${stash.updatedTask.updatedAt}" ADD version 1`,
     );
     expect(check).toMatchObject({ operation: 'ConditionCheck', key: { pk: `USER#${callers.applicantB.sub}`, sk: 'PROFILE' } });
@@ -244,7 +247,9 @@ describe('setTaskStatus', () => {
     expect(items[0].condition).toBe(
       `(attribute_exists(pk) AND version = 2) AND (status = "${from}") AND (assigneeId = "${callers.applicantA.sub}")`,
     );
-    expect(items[0].update).toMatch(new RegExp(`^SET status = "${to}", gsi2pk = "TASK_STATUS#${to}", updatedAt = "[^"]+" ADD version 1$`));
+    expect(items[0].update).toMatch(
+      new RegExp(`^SET status = "${to}", gsi2pk = "TASK_STATUS#${to}", gsi5pk = "ASSIGNEE_STATUS#${task.assigneeId}#${to}", gsi5sk = "TASK#${task.id}", updatedAt = "[^"]+" ADD version 1$`),
+    );
     const counters = items.find((i: { key: { pk: string } }) => i.key.pk === 'COUNTERS');
     if (delta === null) expect(counters).toBeUndefined();
     else expect(counters.update).toMatch(new RegExp(`ADD pendingTasks ${delta}$`));
@@ -293,11 +298,11 @@ describe('listTasks', () => {
     expect(readable(result.filter)).toBe('(assigneeId = "someone") AND (status = "PENDING")');
   });
 
-  it('given an assignee and a status, when staff list, then gsi3 serves the assignee’s TASK# items and the status is a filter', () => {
+  it('given an assignee and a status, when staff list, then both are the gsi5 key condition and nothing is filtered', () => {
     const { result } = listFor(callers.staff, { assigneeId: 'someone', status: 'IN_PROGRESS' });
-    expect(result.index).toBe('gsi3');
-    expect(readable(result.query)).toBe('gsi3pk = "ASSIGNEE#someone" AND begins_with(gsi3sk, "TASK#")');
-    expect(readable(result.filter)).toBe('(status = "IN_PROGRESS")');
+    expect(result.index).toBe('gsi5');
+    expect(readable(result.query)).toBe('gsi5pk = "ASSIGNEE_STATUS#someone#IN_PROGRESS" AND begins_with(gsi5sk, "TASK#")');
+    expect(result.filter).toBeUndefined();
   });
 
   it('given only a status, when staff list, then gsi2 serves it without a filter', () => {
@@ -317,8 +322,8 @@ describe('listTasks', () => {
 
   it('given only a status, when an applicant lists, then it is their own tasks in that status', () => {
     const { result } = listFor(callers.applicantA, { status: 'PENDING' });
-    expect(readable(result.query)).toBe(`gsi3pk = "ASSIGNEE#${callers.applicantA.sub}" AND begins_with(gsi3sk, "TASK#")`);
-    expect(readable(result.filter)).toBe('(status = "PENDING")');
+    expect(readable(result.query)).toBe(`gsi5pk = "ASSIGNEE_STATUS#${callers.applicantA.sub}#PENDING" AND begins_with(gsi5sk, "TASK#")`);
+    expect(result.filter).toBeUndefined();
   });
 
   it('given someone else’s assigneeId, when an applicant lists, then the answer is an empty page without a query', () => {
