@@ -255,7 +255,7 @@ describe('an old client signs in with the old password', () => {
       stack.bucketName,
       key,
     );
-    expect(outcome).toBe('already-decided');
+    expect(outcome).toBe('ignored');
     const head = await s3.send(new HeadObjectCommand({ Bucket: stack.bucketName, Key: key }));
     expect(head.ContentLength).toBe(files.photo.length);
   });
