@@ -30,7 +30,8 @@ const stringScalars: Record<string, { rule: string; check: Check }> = {
     rule: 'a date-time as YYYY-MM-DDThh:mm[:ss[.sss]] with a time zone offset (Z or ±hh:mm)',
     check: (v) => new RegExp(`^${date}T${time}${offset}$`).test(v),
   },
-  AWSEmail: { rule: 'an email address (local@domain)', check: (v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) },
+  // RFC 822, as AppSync documents it, lets the domain be a single name: `root@localhost` is an AWSEmail.
+  AWSEmail: { rule: 'an email address (local-part@domain-part, RFC 822)', check: (v) => /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)*$/.test(v) },
   AWSURL: {
     rule: 'a URL with a scheme (scheme://...)',
     check: (v) => {
