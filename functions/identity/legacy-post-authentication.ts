@@ -6,16 +6,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { requireConfig } from '../shared/config.ts';
 import { createLogger, withContext, type LambdaContext } from '../shared/logger.ts';
 import { once } from '../shared/once.ts';
+import type { CognitoUserTriggerEvent } from './user-trigger-event.ts';
 import { claimLegacyData } from './legacy-claim.ts';
 
-export interface PostAuthenticationEvent {
-  triggerSource: string;
-  userPoolId: string;
-  userName: string;
-  request: { userAttributes: Record<string, string | undefined> };
-  response?: Record<string, unknown>;
-  [other: string]: unknown;
-}
+export type PostAuthenticationEvent = CognitoUserTriggerEvent;
 
 const logger = createLogger('legacy-post-authentication');
 const clients = once(() => ({ dynamodb: new DynamoDBClient({}), cognito: new CognitoIdentityProviderClient({}) }));

@@ -5,17 +5,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { requireConfig } from '../shared/config.ts';
 import { createLogger, withContext, type LambdaContext } from '../shared/logger.ts';
 import { once } from '../shared/once.ts';
+import type { CognitoUserTriggerEvent } from './user-trigger-event.ts';
 import { ensureApplicantProfile } from './applicant-profile.ts';
 
-/** The parts of Cognito's PostConfirmation event this trigger reads; it is returned unchanged, as Cognito requires. */
-export interface PostConfirmationEvent {
-  triggerSource: string;
-  userPoolId: string;
-  userName: string;
-  request: { userAttributes: Record<string, string | undefined> };
-  response?: Record<string, unknown>;
-  [other: string]: unknown;
-}
+export type PostConfirmationEvent = CognitoUserTriggerEvent;
 
 const logger = createLogger('post-confirmation');
 const clients = once(() => ({ dynamodb: new DynamoDBClient({}), cognito: new CognitoIdentityProviderClient({}) }));
