@@ -467,9 +467,7 @@ describe('updateApplicant and writeApplicantChanges', () => {
 });
 
 describe('assignApplicant', () => {
-  const load = functionBundle('loadAssignableStaff');
   const write = functionBundle('writeApplicantAssignment');
-  const staffProfile = { id: staffSub, role: 'STAFF', active: true, fullName: 'Sam Staff' };
 
   it('given a staffId, when the resolver starts, then it stashes the assignment', () => {
     const { stash } = evaluate(resolverBundle('Mutation', 'assignApplicant'), 'request', {
@@ -477,18 +475,6 @@ describe('assignApplicant', () => {
       arguments: { input: { id: applicantId, staffId: staffSub, expectedVersion: 4 } },
     });
     expect(stash.assignment).toEqual({ staffId: staffSub, expectedVersion: 4 });
-  });
-
-  it('given a staffId, when loadAssignableStaff builds its request, then it reads their profile consistently', () => {
-    const { result } = evaluate(load, 'request', { caller: callers.staff, stash: { assignment: { staffId: staffSub } } });
-    expect(result).toEqual({ operation: 'GetItem', key: { pk: { S: `USER#${staffSub}` }, sk: { S: 'PROFILE' } }, consistentRead: true });
-  });
-
-  it('given an applicant profile, an inactive one or none, when loadAssignableStaff answers, then it refuses naming input.staffId', () => {
-    for (const profile of [{ ...staffProfile, role: 'APPLICANT' }, { ...staffProfile, active: false }, null]) {
-      expect(evaluate(load, 'response', { caller: callers.staff, result: profile }).error).toBe('input.staffId: must be an active staff member or admin');
-    }
-    expect(evaluate(load, 'response', { caller: callers.staff, result: staffProfile }).error).toBeUndefined();
   });
 
   it('given a staff member, when the write is built, then it sets the gsi3 assignee and gsi5 assignee-status keys, checks their profile in the transaction and audits', () => {
