@@ -6,6 +6,7 @@ import { ensureTable } from '../../../local/emulators/table.ts';
 import { DynamoDbRequestCounter, startApiServer, type ApiServer } from '../../../local/server/index.ts';
 import { awsClientConfig, localStack } from '../../setup/local-stack.ts';
 import { postGraphql, signedHeaders } from './support/clients.ts';
+import { profileItem as profile } from './support/profile-item.ts';
 import { startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
 import { fixtureBundleDir, fixtureWiring } from './fixtures/wiring.ts';
 import { directiveBundleDir, directiveSchema, directiveWiring } from './fixtures/directive-schema.ts';
@@ -13,23 +14,6 @@ import { directiveBundleDir, directiveSchema, directiveWiring } from './fixtures
 const applicant = { sub: 'a1111111-1111-4111-8111-111111111111', username: 'ana', groups: ['applicant'] };
 const otherApplicant = { sub: 'b2222222-2222-4222-8222-222222222222', username: 'bo', groups: ['applicant'] };
 const staff = { sub: 's3333333-3333-4333-8333-333333333333', username: 'sam', groups: ['staff'] };
-
-function profile(user: { sub: string; username: string }, role: string) {
-  const now = '2025-01-02T03:04:05.000Z';
-  return {
-    pk: `USER#${user.sub}`,
-    sk: 'PROFILE',
-    id: user.sub,
-    email: `${user.username}@example.com`,
-    fullName: user.username.toUpperCase(),
-    role,
-    active: true,
-    notificationPreferences: { optedOut: [] },
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
-}
 
 // The run's shared DynamoDB Local, on a table of this file's own.
 const tableName = `server-${randomUUID()}`;

@@ -11,6 +11,7 @@ import { AssignApplicantDocument, CreateApplicantDocument } from '../../../schem
 import { applicantInput } from '../../integration/support/api.ts';
 import { awsClientConfig, localStack } from '../../setup/local-stack.ts';
 import { postGraphql } from './support/clients.ts';
+import { profileItem as profile } from './support/profile-item.ts';
 import { startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
 
 // The DynamoDB requests real operations send (the deployed wiring and resolver bundles, on a table of this file's
@@ -18,23 +19,6 @@ import { startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
 
 const owner = { sub: 'a1111111-1111-4111-8111-111111111111', username: 'ana', groups: ['applicant'] };
 const staff = { sub: 's3333333-3333-4333-8333-333333333333', username: 'sam', groups: ['staff'] };
-
-function profile(user: { sub: string; username: string }, role: string) {
-  const now = '2025-01-02T03:04:05.000Z';
-  return {
-    ...userKey(user.sub),
-    type: 'USER',
-    id: user.sub,
-    email: `${user.username}@example.com`,
-    fullName: user.username.toUpperCase(),
-    role,
-    active: true,
-    notificationPreferences: { optedOut: [] },
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
-}
 
 interface SentRequest {
   api: string;
