@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { resolverCode, type BundleLocator } from '../resolver-code.ts';
+import { queryDepthLimit, resolverCountLimit } from '../wiring/limits.ts';
 import { functionSource, resolverSource, type DataSourceName, type Wiring } from '../wiring/types.ts';
 import { validateWiring } from '../wiring/validate.ts';
 import { FunctionDataSource, TableDataSource } from './data-sources.ts';
@@ -28,7 +29,7 @@ export interface GraphqlEndpointProps {
 
 /**
  * The AppSync GraphQL API: the schema, user pools (default) and IAM auth, one resolver per row of the wiring table
- * (validated by infra/wiring/validate.ts) on APPSYNC_JS, error-level logging with a retention, X-Ray, and a WAF web ACL with a per-IP rate limit.
+ * (validated by infra/wiring/validate.ts) on APPSYNC_JS, a query depth and resolver count limit, error-level logging with a retention, X-Ray, and a WAF web ACL with a per-IP rate limit.
  */
 export class GraphqlEndpoint extends Construct {
   readonly api: appsync.GraphqlApi;
@@ -57,6 +58,9 @@ export class GraphqlEndpoint extends Construct {
       // Resolvers read the table name from ctx.env (resolvers/lib/context.ts): transactions must name their table.
       environmentVariables: { TABLE_NAME: props.table.table.tableName },
       introspectionConfig: props.stage === 'prod' ? appsync.IntrospectionConfig.DISABLED : appsync.IntrospectionConfig.ENABLED,
+      // The cost bound per request; the local server enforces the same values (local/server/request-limits.ts).
+      queryDepthLimit,
+      resolverCountLimit,
     });
     // Logging is set on the CloudFormation resource: the L2 `logConfig` adds a LogRetention custom resource (a Lambda
     // allowed to change every log group). Verbose content (arguments, resolved data) would copy applicants' personal

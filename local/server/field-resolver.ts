@@ -3,6 +3,7 @@ import { ResolverCodeError, runResolver, type AppSyncError, type RunResolverResu
 import { authTypeName, unauthorizedMessage, type Caller } from '../auth/index.ts';
 import { selectedErrorData } from './error-data.ts';
 import { AppSyncFieldError, fieldError } from './errors.ts';
+import { resolverLimitError } from './request-limits.ts';
 import type { WiredField } from './resolver-registry.ts';
 import type { ApiRuntime } from './runtime.ts';
 import { selectionSetGraphQL, selectionSetList } from './selection-set.ts';
@@ -23,6 +24,8 @@ export interface ExecutionScope {
   invalidations: unknown[];
   /** util.http.addResponseHeader(s) calls, for the HTTP response. */
   responseHeaders: Record<string, string>;
+  /** Resolvers invoked so far in this request, against the resolver count limit. */
+  resolverInvocations: number;
 }
 
 /** What a resolver's ctx.info is built from (a GraphQLResolveInfo, or its equivalent for a subscription start). */
@@ -81,6 +84,8 @@ export function createFieldResolver(runtime: ApiRuntime): GraphQLFieldResolver<u
     }
     const wired = runtime.registry.get(typeName, info.fieldName);
     if (!wired) return defaultFieldResolver(source, args, scope, info);
+    scope.resolverInvocations += 1;
+    if (scope.resolverInvocations > runtime.limits.resolverCount) throw resolverLimitError(runtime.limits.resolverCount);
 
     const result = await runWiredField(runtime, wired, { args, source, scope, info });
     if (typeName === mutationTypeName && result.invalidation) scope.invalidations.push(...result.invalidation);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GraphQLError, parse, validate, type DocumentNode } from 'graphql';
 import { AuthenticationError, normalizeHeaders, sourceIpList, type Authenticator, type Caller } from '../auth/index.ts';
 import { formatGraphQLError } from './errors.ts';
 import { runOperation } from './operation.ts';
@@ -16,7 +15,16 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promis
 /** AppSync's limit on a request is 1 MB (service quotas: "Request payload size"). */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * An oversized body is still read to its end (and thrown away) before the 413 is sent: closing a socket that has
+ * unread bytes makes the kernel send a reset, and the client then loses the answer. Past this many bytes the
+ * client is not worth waiting for and the connection is dropped.
+ */
+const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
+
 class BodyTooLarge extends Error {}
+/** The connection closed before the body was complete: there is no one left to answer. */
+class BodyIncomplete extends Error {}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -24,14 +32,16 @@ function readBody(req: IncomingMessage): Promise<string> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLarge(`The request body exceeds ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_DRAINED_BYTES) req.destroy();
+      else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) reject(new BodyTooLarge(`The request body exceeds ${MAX_BODY_BYTES} bytes`));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('close', () => {
+      if (!req.complete) reject(new BodyIncomplete('The connection closed before the request body was complete'));
+    });
     req.on('error', reject);
   });
 }
@@ -107,7 +117,10 @@ export function createHttpHandler(options: HttpHandlerOptions): (req: IncomingMe
     try {
       text = await readBody(req);
     } catch (error) {
-      sendJson(req, res, 413, requestError('PayloadTooLargeException', (error as Error).message));
+      if (error instanceof BodyIncomplete) return;
+      if (!(error instanceof BodyTooLarge)) throw error;
+      res.setHeader('connection', 'close');
+      sendJson(req, res, 413, requestError('PayloadTooLargeException', error.message));
       return;
     }
 
@@ -134,18 +147,13 @@ export function createHttpHandler(options: HttpHandlerOptions): (req: IncomingMe
       sendJson(req, res, 400, requestError('MalformedHttpRequestException', 'The body must be JSON: { "query": string, "variables"?: object, "operationName"?: string }'));
       return;
     }
-    let document: DocumentNode;
-    try {
-      document = parse(body.query);
-    } catch (error) {
-      sendJson(req, res, 200, { data: null, errors: [formatGraphQLError(runtime.schema, error as GraphQLError)] });
+    const prepared = runtime.prepareDocument(body.query);
+    const refusal = prepared.ok ? prepared.depthErrors(body.operationName) : prepared.errors;
+    if (!prepared.ok || refusal.length > 0) {
+      sendJson(req, res, 200, { data: null, errors: refusal.map((e) => formatGraphQLError(runtime.schema, e)) });
       return;
     }
-    const validationErrors = validate(runtime.schema, document);
-    if (validationErrors.length > 0) {
-      sendJson(req, res, 200, { data: null, errors: validationErrors.map((e) => formatGraphQLError(runtime.schema, e)) });
-      return;
-    }
+    const { document } = prepared;
 
     const { cookie: _cookie, ...requestHeaders } = headers; // AppSync does not expose the cookie header to resolvers
     const outcome = await runOperation(runtime, {

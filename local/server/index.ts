@@ -8,16 +8,19 @@ import { loadSchema } from '../../schema/index.ts';
 import { createAuthenticator, createDirectiveAuthorizer } from '../auth/index.ts';
 import { withAppSyncScalars } from './aws-scalars.ts';
 import { createDataSources, type LambdaName } from './data-sources.ts';
+import { createDocumentPreparer } from './document-cache.ts';
 import { createHttpHandler, type Route } from './http-handler.ts';
 import { createRealtimeEndpoint } from './realtime/endpoint.ts';
 import { SubscriptionHub } from './realtime/subscription-hub.ts';
 import { currentGraphqlOperation, type DynamoDbRequestOrigin } from './request-counter.ts';
+import { deployedRequestLimits, type RequestLimits } from './request-limits.ts';
 import { createResolverRegistry } from './resolver-registry.ts';
 import { subscriptionTriggers, type ApiRuntime } from './runtime.ts';
 
 export type { Wiring } from '../../infra/wiring/index.ts';
 export { DynamoDbRequestCounter, type DynamoDbRequestOrigin, type RequestCounts } from './request-counter.ts';
 export type { LambdaName } from './data-sources.ts';
+export type { RequestLimits } from './request-limits.ts';
 
 export interface ApiServerOptions {
   /** 0 picks a free port. */
@@ -57,6 +60,8 @@ export interface ApiServerOptions {
   wiring?: Wiring;
   /** Defaults to loadSchema() (schema/). */
   schema?: GraphQLSchema;
+  /** Defaults to the limits CDK deploys (infra/wiring/limits.ts); tests lower them to reach them cheaply. */
+  limits?: Partial<RequestLimits>;
   realtime?: {
     /** How often `ka` is sent; AppSync sends one about every minute. */
     keepAliveIntervalMs?: number;
@@ -134,6 +139,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     new Set(Object.keys(dataSources)),
   );
   const subscriptionsByMutation = subscriptionTriggers(schema);
+  const limits = { ...deployedRequestLimits, ...options.limits };
   const runtime: ApiRuntime = {
     schema,
     authorizer: createDirectiveAuthorizer(schema),
@@ -141,6 +147,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     dataSources,
     subscriptionsByMutation,
     env,
+    limits,
+    prepareDocument: createDocumentPreparer(schema, limits),
     onResolverLogs: options.onResolverLogs,
   };
   const hub = new SubscriptionHub(subscriptionsByMutation);

@@ -83,6 +83,7 @@ export async function runOperation(runtime: ApiRuntime, input: OperationInput): 
     extraErrors: [],
     invalidations: [],
     responseHeaders: {},
+    resolverInvocations: 0,
   };
   const result = await withGraphqlOperation(operationLabel(operation, fragments), () =>
     execute({

@@ -1,6 +1,8 @@
 import { isObjectType, Kind, type GraphQLSchema } from 'graphql';
 import type { DataSource } from '../appsync/index.ts';
 import type { DirectiveAuthorizer } from '../auth/index.ts';
+import type { DocumentPreparer } from './document-cache.ts';
+import type { RequestLimits } from './request-limits.ts';
 import type { ResolverRegistry } from './resolver-registry.ts';
 
 /** Everything an operation needs to run, built once when the server starts. */
@@ -13,6 +15,9 @@ export interface ApiRuntime {
   subscriptionsByMutation: ReadonlyMap<string, readonly string[]>;
   /** The API's environment variables, ctx.env in resolvers. */
   env: Record<string, string>;
+  limits: RequestLimits;
+  /** Parses (within the token limit) and validates a document, once per distinct text. */
+  prepareDocument: DocumentPreparer;
   onResolverLogs?: (field: string, logs: string[]) => void;
 }
 

@@ -6,9 +6,6 @@ import {
   getVariableValues,
   GraphQLError,
   Kind,
-  parse,
-  validate,
-  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLFieldResolver,
@@ -74,14 +71,11 @@ export async function startSubscription(
   const request = parseRequest(data);
   if (!request) return fail('BadRequestException', 'payload.data must be a JSON string of { "query": ..., "variables": ... }');
 
-  let document: DocumentNode;
-  try {
-    document = parse(request.query);
-  } catch (error) {
-    return graphqlFailure(runtime, [error as GraphQLError]);
-  }
-  const validationErrors = validate(schema, document);
-  if (validationErrors.length > 0) return graphqlFailure(runtime, validationErrors);
+  const prepared = runtime.prepareDocument(request.query);
+  if (!prepared.ok) return graphqlFailure(runtime, prepared.errors);
+  const depthErrors = prepared.depthErrors(undefined);
+  if (depthErrors.length > 0) return graphqlFailure(runtime, depthErrors);
+  const { document } = prepared;
   const operation = getOperationAST(document);
   if (!operation || operation.operation !== 'subscription') {
     return fail('UnsupportedOperation', 'The real-time endpoint serves one subscription operation per start message');
