@@ -1,6 +1,7 @@
 // A second local API server in the test process, beside the shared stack's: same resolver bundles, same Cognito (so
 // the stack's tokens work), but its own DynamoDB client and data source options. For what the shared stack must
-// not do to everyone else: a database that is down, DynamoDB's transaction conflicts switched on.
+// not do to everyone else: a database that is down, DynamoDB's transaction conflicts switched on, counting the
+// DynamoDB requests of its own calls only.
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -29,7 +30,9 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-export async function startExtraApi(options: { dynamodbEndpoint?: string; transactionConflicts?: ApiServerOptions['transactionConflicts'] } = {}): Promise<ExtraApi> {
+export async function startExtraApi(
+  options: Pick<ApiServerOptions, 'transactionConflicts' | 'onDynamoDbRequest'> & { dynamodbEndpoint?: string } = {},
+): Promise<ExtraApi> {
   const stack = localStack();
   const dynamodb = new DynamoDBClient({ ...awsClientConfig(options.dynamodbEndpoint ?? stack.urls.dynamodb), maxAttempts: 1 });
   const server = await startApiServer({
@@ -46,6 +49,7 @@ export async function startExtraApi(options: { dynamodbEndpoint?: string; transa
     },
     resolverBundleDir: join(repoRoot, 'build', 'resolvers'),
     transactionConflicts: options.transactionConflicts,
+    onDynamoDbRequest: options.onDynamoDbRequest,
   });
   return {
     server,
