@@ -2,6 +2,7 @@ import vm from 'node:vm';
 import { transformSync, type Message } from 'esbuild';
 import { appSyncCodeLimit, codeLengthProblem } from '../../infra/wiring/limits.ts';
 import { dynamodbModule } from './dynamodb-helpers.ts';
+import { createGuard, GUARD_NAME, guardLoops } from './loop-guard.ts';
 import { createExtensions, createRuntime } from './runtime-extensions.ts';
 import type { EvaluationState } from './types.ts';
 import { unsupportedConstructs } from './unsupported-code.ts';
@@ -11,8 +12,9 @@ import { createUtil, type StateHolder } from './util.ts';
 // importing only '@aws-appsync/utils' and '@aws-appsync/utils/dynamodb'. Each module gets a fresh node:vm
 // context with no process, require, fetch or timers, and with string code generation (eval) disabled.
 // node:vm is an isolation of globals, not a security boundary; the code run here is this repository's own.
+// A handler that runs too long is stopped by the loop guard (loop-guard.ts), not by a vm timeout per call.
 
-/** Guard against runaway loops locally; AppSync enforces its own execution limits. */
+/** A runaway handler is stopped after this long (by the loop guard); AppSync enforces its own execution limits. */
 const HANDLER_TIMEOUT_MS = 5_000;
 
 export interface CodeError {
@@ -75,8 +77,9 @@ function instantiate(code: string): ResolverModule {
     '@aws-appsync/utils': Object.freeze({ util, runtime, extensions }),
     '@aws-appsync/utils/dynamodb': dynamodbModule,
   };
+  const guard = createGuard();
   const sandbox = vm.createContext(
-    { util, runtime, extensions, console: consoleObject },
+    { util, runtime, extensions, console: consoleObject, [GUARD_NAME]: guard.check },
     { name: 'APPSYNC_JS', codeGeneration: { strings: false, wasm: false } },
   );
   const require = (id: string) => {
@@ -84,20 +87,22 @@ function instantiate(code: string): ResolverModule {
     return modules[id];
   };
   const moduleObject: { exports: Record<string, unknown> } = { exports: {} };
-  const factory = vm.runInContext(`(function (exports, require, module) {${compile(code)}\n})`, sandbox, {
+  const factory = vm.runInContext(`(function (exports, require, module) {${compile(guardLoops(code))}\n})`, sandbox, {
     filename: 'code.js',
     timeout: HANDLER_TIMEOUT_MS,
   }) as (exports: unknown, require: unknown, module: unknown) => void;
+  guard.start(HANDLER_TIMEOUT_MS);
   factory(moduleObject.exports, require, moduleObject);
 
   const wrap = (fn: unknown): Handler | undefined => {
     if (typeof fn !== 'function') return undefined;
     return (ctx, state) => {
       holder.current = state;
+      guard.start(HANDLER_TIMEOUT_MS);
       sandbox.__appsyncHandler = fn;
       sandbox.__appsyncContext = ctx;
       try {
-        return invokeScript.runInContext(sandbox, { timeout: HANDLER_TIMEOUT_MS });
+        return invokeScript.runInContext(sandbox);
       } finally {
         holder.current = null;
         sandbox.__appsyncHandler = undefined;

@@ -60,6 +60,17 @@ describe('given invalid code or input', () => {
   it('when the context is not JSON, then the error says so', () => {
     expect(evaluateCode({ code, function: 'request', context: '{' }).error?.message).toMatch(/not valid JSON/);
   });
+
+  it('when the handler loops without end (an endless iterator passes the load-time checks), then the evaluation is stopped with an error', () => {
+    const endless = `export function request() {
+      const forever = { [Symbol.iterator]() { return { next() { return { done: false, value: 1 }; } }; } };
+      let total = 0;
+      for (const step of forever) total += step;
+      return total;
+    }`;
+
+    expect(evaluateCode({ code: endless, function: 'request', context: '{}' }).error?.message).toMatch(/Script execution timed out after 5000ms/);
+  });
 });
 
 describe('given code using what APPSYNC_JS does not support', () => {

@@ -66,6 +66,19 @@ describe('given the sandbox', () => {
     // for-of over the 4 billion keys of a sparse array: a loop AppSync's syntax allows (for(;;) and while are refused at load).
     expect(() => run('export function request() { let n = 0; for (const i of Array(2 ** 32 - 1).keys()) { n += i; } return n; }')).toThrow(/timed out/);
   }, 15_000);
+
+  it('when loops and callbacks take every form (no braces, arrow bodies returning objects), then the guarded code answers the same', () => {
+    const code = `export function request(ctx) {
+      const seen = [];
+      for (const x of ctx.args.items) seen.push(x);
+      for (const key in ctx.args) ;
+      const doubled = ctx.args.items.map((x) => ({ x: x * 2 }));
+      const total = ctx.args.items.reduce((sum, x) => { return sum + x; }, 0);
+      return { seen, doubled, total, named: [3].map(function (x) { return x + 1; }) };
+    }`;
+
+    expect(run(code, { args: { items: [1, 2] } })).toEqual({ seen: [1, 2], doubled: [{ x: 2 }, { x: 4 }], total: 3, named: [4] });
+  });
 });
 
 describe('given the code size limit and invalid code', () => {
