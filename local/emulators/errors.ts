@@ -7,10 +7,13 @@ export class LocalStackError extends Error {
 }
 
 export const javaMissingMessage =
-  'Java 17+ is required for DynamoDB Local: brew install openjdk@17 / apt-get install openjdk-17-jre-headless';
+  'Java 17+ (a JDK) is required for DynamoDB Local: brew install openjdk@17 / apt-get install openjdk-17-jdk-headless';
 
 export const javaTooOldMessage =
-  'Java 17+ is required for DynamoDB Local (an older Java was found): brew install openjdk@17 / apt-get install openjdk-17-jre-headless, or set JAVA_HOME to a Java 17+';
+  'Java 17+ (a JDK) is required for DynamoDB Local (an older Java was found): brew install openjdk@17 / apt-get install openjdk-17-jdk-headless, or set JAVA_HOME to a Java 17+ JDK';
+
+export const jdkMissingMessage =
+  'A Java 17+ JDK (not only a JRE) is required for DynamoDB Local: brew install openjdk@17 / apt-get install openjdk-17-jdk-headless, or set JAVA_HOME to a JDK';
 
 export function portInUseMessage(port: number, envName: string): string {
   return `port ${port} is in use: stop what uses it or set ${envName}`;

@@ -10,8 +10,8 @@ export interface LocalEnvironmentInput {
   graphqlUrl: string;
   userPoolId: string;
   emailFromAddress: string;
-  /** Base of the pages Stripe Checkout returns to. */
-  frontendUrl: string;
+  /** The frontend pages Stripe Checkout returns to after paying or cancelling. */
+  checkoutUrls: { success: string; cancel: string };
 }
 
 /**
@@ -36,8 +36,8 @@ export function localLambdaEnvironment(input: LocalEnvironmentInput): Record<str
     [configNames.bucketName]: input.bucketName,
     [configNames.graphqlUrl]: input.graphqlUrl,
     [configNames.userPoolId]: input.userPoolId,
-    [configNames.checkoutSuccessUrl]: `${input.frontendUrl}/checkout/success`,
-    [configNames.checkoutCancelUrl]: `${input.frontendUrl}/checkout/cancel`,
+    [configNames.checkoutSuccessUrl]: input.checkoutUrls.success,
+    [configNames.checkoutCancelUrl]: input.checkoutUrls.cancel,
     [configNames.emailFromAddress]: input.emailFromAddress,
     [configNames.emailTemplatePrefix]: 'scholarvalley-local-',
     [configNames.s3ForcePathStyle]: 'true',

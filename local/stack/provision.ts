@@ -1,3 +1,4 @@
+import { readStageConfig } from '../../infra/config.ts';
 import { loopback } from '../emulators/ports.ts';
 import { ensureTable } from '../emulators/table.ts';
 import { ensureUserPool, type UserPoolIds } from '../emulators/user-pool.ts';
@@ -13,6 +14,13 @@ export interface Provisioned {
   pool: UserPoolIds & { created: boolean };
   /** The Lambda environment, set on process.env until the stack stops. */
   environment: Record<string, string>;
+}
+
+/** The dev stage's checkout return pages (infra/stages/dev.json): the frontend's, never the API's. */
+export function localCheckoutUrls(): { success: string; cancel: string } {
+  const { checkoutSuccessUrl, checkoutCancelUrl } = readStageConfig(() => undefined);
+  if (!checkoutSuccessUrl || !checkoutCancelUrl) throw new Error('infra/stages/dev.json names no frontend origin for the checkout return pages');
+  return { success: checkoutSuccessUrl, cancel: checkoutCancelUrl };
 }
 
 /** Phase 4: the table and the user pool as infra/ defines them, then the Lambda environment that names them. */
@@ -43,7 +51,7 @@ export async function provision(
       graphqlUrl: `http://${loopback}:${ports.http}/graphql`,
       userPoolId: pool.userPoolId,
       emailFromAddress: localNames.emailFromAddress,
-      frontendUrl: `http://localhost:${ports.http}`,
+      checkoutUrls: localCheckoutUrls(),
     }),
     ...stripe.lambdaEnvironment,
   };

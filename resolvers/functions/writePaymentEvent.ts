@@ -2,7 +2,8 @@
 // (its marker put only if the event id is new: a redelivered event cancels the transaction and changes nothing) and,
 // when the event's change is allowed from the payment's status, updates the payment (conditioned on that status and
 // the version read), moves revenueCents, and writes the audit event. An event not allowed from the current status
-// (out of order) is recorded and audited as ignored, and the payment is returned as it is.
+// (out of order) is recorded and audited as ignored, and the payment is returned as it is. The answer's eventOutcome
+// (APPLIED, IGNORED, DUPLICATE) tells the webhook which of these happened.
 import { util, type Context } from '@aws-appsync/utils';
 import { auditPut } from '../lib/audit.ts';
 import { allOf, attributeIn } from '../lib/conditions.ts';
@@ -37,7 +38,7 @@ export function request(ctx: Context) {
   ];
   const details = { applicantId: payment.applicantId, eventId: event.eventId, eventType: event.eventType, from: payment.status };
   if (!applies) {
-    ctx.stash.applied = payment;
+    ctx.stash.applied = { ...payment, eventOutcome: 'IGNORED' };
     items.push(auditPut(ctx, table, { action: 'PAYMENT_EVENT_IGNORED', resourceType: 'PAYMENT', resourceId: payment.id, details }));
     return transactWrite(items);
   }
@@ -61,7 +62,7 @@ export function request(ctx: Context) {
       details: { ...details, to: rule.to, amountCents: payment.amountCents },
     }),
   );
-  ctx.stash.applied = { ...payment, ...changes, version: payment.version + 1 };
+  ctx.stash.applied = { ...payment, ...changes, version: payment.version + 1, eventOutcome: 'APPLIED' };
   if (rule.to === 'SUCCEEDED') {
     ctx.stash.notification = {
       topic: 'PAYMENT_RECEIPT',
@@ -82,7 +83,7 @@ export function response(ctx: Context) {
   if (conditionFailedAt(ctx, 0)) {
     // Applied before: a no-op, no second receipt.
     ctx.stash.notification = null;
-    return ctx.stash.payment;
+    return { ...ctx.stash.payment, eventOutcome: 'DUPLICATE' };
   }
   if (conditionFailedAt(ctx, 1)) util.error('Payment changed while the event was applied; deliver the event again', 'ConflictError');
   raiseDataSourceError(ctx);

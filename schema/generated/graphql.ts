@@ -553,6 +553,8 @@ export type Payment = {
   checkoutUrl: Maybe<Scalars['AWSURL']['output']>;
   createdAt: Scalars['AWSDateTime']['output'];
   currency: Scalars['String']['output'];
+  /** Only in applyPaymentEvent's answer (the Stripe webhook): what that call did with the event. Null elsewhere. */
+  eventOutcome: Maybe<PaymentEventOutcome>;
   id: Scalars['ID']['output'];
   levelOfStudy: Maybe<LevelOfStudy>;
   service: ServiceType;
@@ -569,6 +571,15 @@ export type PaymentConnection = {
   items: Array<Payment>;
   nextToken: Maybe<Scalars['String']['output']>;
 };
+
+/** What one applyPaymentEvent call did with its Stripe event. */
+export type PaymentEventOutcome =
+  /** The payment changed. */
+  | 'APPLIED'
+  /** The event id was recorded by an earlier delivery: nothing changed. */
+  | 'DUPLICATE'
+  /** Recorded, but its change is not allowed from the payment's status (it arrived out of order). */
+  | 'IGNORED';
 
 export type PaymentEventType =
   | 'ASYNC_PAYMENT_FAILED'

@@ -8,6 +8,7 @@ type GeneratedSubscription<InputType, OutputType> = string & { __generatedSubscr
 export const applyPaymentEvent = /* GraphQL */ `mutation ApplyPaymentEvent($input: ApplyPaymentEventInput!) {
   applyPaymentEvent(input: $input) {
     ...PaymentFields
+    eventOutcome
   }
 }
 

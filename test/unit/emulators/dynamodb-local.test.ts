@@ -101,7 +101,7 @@ setInterval(() => {}, 1000);`;
     );
     expect((error as Error).message).toBe(javaMissingMessage);
     expect(javaMissingMessage).toBe(
-      'Java 17+ is required for DynamoDB Local: brew install openjdk@17 / apt-get install openjdk-17-jre-headless',
+      'Java 17+ (a JDK) is required for DynamoDB Local: brew install openjdk@17 / apt-get install openjdk-17-jdk-headless',
     );
   });
 

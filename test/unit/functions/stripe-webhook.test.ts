@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStripe } from '../../../functions/payments/stripe-client.ts';
 import type { FunctionUrlEvent } from '../../../functions/payments/function-url.ts';
 import { handleStripeWebhook } from '../../../functions/payments/stripe-webhook.ts';
@@ -19,8 +19,9 @@ let api: IamGraphqlEndpoint;
 let route: Server;
 let webhookUrl: string;
 let stripe: Stripe;
+const logger = createLogger('stripe-webhook-test');
 
-const metadata = { paymentId: '01JPAYMENT00000000000000P1', applicantId: '01JAPPLICANT000000000000A1', userId: 'user-1' };
+const metadata = { paymentId: '01JPAYMENT00000000000000P1', applicantId: '01JAPPXCANT0000000000000A1', userId: 'user-1' };
 
 beforeAll(async () => {
   api = await startIamGraphqlEndpoint();
@@ -31,7 +32,7 @@ beforeAll(async () => {
           stripe,
           webhookSecret: standIn.webhookSecret,
           api: createIamGraphqlClient({ url: api.url, region, credentials: async () => iamCredentials }),
-          logger: createLogger('stripe-webhook-test'),
+          logger,
         },
         event as FunctionUrlEvent,
       ),
@@ -48,8 +49,9 @@ afterAll(async () => {
   await api.stop();
 });
 beforeEach(() => {
+  vi.restoreAllMocks();
   api.received.length = 0;
-  api.answer = (request) => ({ data: { applyPaymentEvent: { id: metadata.paymentId, status: request.variables.input ? 'SUCCEEDED' : null } } });
+  api.answer = (request) => ({ data: { applyPaymentEvent: { id: metadata.paymentId, status: request.variables.input ? 'SUCCEEDED' : null, eventOutcome: 'APPLIED' } } });
 });
 
 async function openSession(): Promise<string> {
@@ -139,7 +141,71 @@ describe('the Stripe webhook', () => {
     const body = JSON.stringify({ id: 'evt_other', object: 'event', type: 'customer.created', created: 1, data: { object: { id: 'cus_1' } } });
     const response = await post(body, signPayload(body, standIn.webhookSecret));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ received: true, applied: false });
+    expect(await response.json()).toEqual({ received: true, outcome: 'ignored', reason: 'Event type customer.created does not change payments' });
     expect(api.received).toHaveLength(0);
+  });
+
+  it('given a correctly signed event without data.object, when posted, then the answer is 400 naming the field, it is logged and the API is not called', async () => {
+    const warn = vi.spyOn(logger, 'warn');
+    const body = JSON.stringify({ id: 'evt_shapeless', object: 'event', type: 'checkout.session.completed', created: 1, data: {} });
+    const response = await post(body, signPayload(body, standIn.webhookSecret));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: expect.stringMatching(/^Malformed event: data\.object: /), field: 'data.object' });
+    expect(warn).toHaveBeenCalledWith('malformed event refused', expect.objectContaining({ eventId: 'evt_shapeless', field: 'data.object' }));
+    expect(api.received).toHaveLength(0);
+  });
+
+  it('given a correctly signed session event with only one metadata id, when posted, then the answer is 400 naming that id', async () => {
+    const body = JSON.stringify({
+      id: 'evt_half',
+      object: 'event',
+      type: 'checkout.session.completed',
+      created: 1,
+      data: { object: { id: 'cs_test_half', object: 'checkout.session', payment_status: 'paid', payment_intent: 'pi_1', metadata: { paymentId: metadata.paymentId } } },
+    });
+    const response = await post(body, signPayload(body, standIn.webhookSecret));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ field: 'data.object.metadata.applicantId' });
+    expect(api.received).toHaveLength(0);
+  });
+
+  it.each([
+    ['APPLIED', { received: true, outcome: 'applied', status: 'SUCCEEDED' }, 'event applied'],
+    ['DUPLICATE', { received: true, outcome: 'duplicate', status: 'SUCCEEDED' }, 'event duplicate'],
+    [
+      'IGNORED',
+      { received: true, outcome: 'ignored', status: 'SUCCEEDED', reason: 'CHECKOUT_COMPLETED is not allowed from payment status SUCCEEDED (it arrived out of order)' },
+      'event ignored',
+    ],
+  ])('given the API answers eventOutcome %s, when Pay’s event arrives, then the answer and the log say so', async (eventOutcome, body, line) => {
+    const info = vi.spyOn(logger, 'info');
+    api.answer = () => ({ data: { applyPaymentEvent: { id: metadata.paymentId, status: 'SUCCEEDED', eventOutcome } } });
+    const sessionId = await openSession();
+    await press(sessionId, 'pay');
+    const { eventId } = standIn.deliveries().at(-1)!;
+    const event = await stripe.events.retrieve(eventId);
+    const payload = JSON.stringify(event);
+    const response = await post(payload, signPayload(payload, standIn.webhookSecret));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(body);
+    expect(info).toHaveBeenLastCalledWith(line, expect.objectContaining({ outcome: body.outcome, eventId, paymentId: metadata.paymentId }));
+  });
+
+  it('given the API does not know the payment, when the event arrives, then it is answered and logged as ignored with the reason', async () => {
+    api.answer = () => ({ data: null, errors: [{ errorType: 'NotFound', message: 'Payment not found' }] });
+    const info = vi.spyOn(logger, 'info');
+    const body = JSON.stringify({
+      id: 'evt_unknown_payment',
+      type: 'checkout.session.expired',
+      created: 1,
+      data: { object: { id: 'cs_test_x', object: 'checkout.session', payment_status: 'unpaid', payment_intent: null, metadata } },
+    });
+    const response = await post(body, signPayload(body, standIn.webhookSecret));
+    expect(await response.json()).toEqual({
+      received: true,
+      outcome: 'ignored',
+      reason: `Payment ${metadata.paymentId} of applicant ${metadata.applicantId} is not stored by this API`,
+    });
+    expect(info).toHaveBeenLastCalledWith('event ignored', expect.objectContaining({ eventId: 'evt_unknown_payment' }));
   });
 });

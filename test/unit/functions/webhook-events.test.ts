@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { decideWebhookEvent, type SessionByPaymentIntent } from '../../../functions/payments/webhook-events.ts';
 
-const metadata = { paymentId: '01JPAYMENT00000000000000P1', applicantId: '01JAPPLICANT000000000000A1', userId: 'user-1' };
+const metadata = { paymentId: '01JPAYMENT00000000000000P1', applicantId: '01JAPPXCANT0000000000000A1', userId: 'user-1' };
 
 function sessionEvent(type: string, session: Partial<Stripe.Checkout.Session>): Stripe.Event {
   return {
@@ -94,5 +94,24 @@ describe('Stripe events to payment changes', () => {
   it('given an event type payments do not follow, then it is ignored naming the type', async () => {
     const event = { id: 'evt_3', type: 'customer.created', created: 1, data: { object: {} } } as unknown as Stripe.Event;
     await expect(decideWebhookEvent(event, noLookup)).resolves.toEqual({ ignore: 'Event type customer.created does not change payments' });
+  });
+
+  it.each([
+    ['no data.object', 'data.object', { id: 'evt_4', type: 'checkout.session.completed', created: 1, data: {} }],
+    ['no created time', 'created', { id: 'evt_4', type: 'checkout.session.completed', data: { object: {} } }],
+    ['a session whose payment_status is a number', 'data.object.payment_status', { ...sessionEvent('checkout.session.completed', { payment_status: 1 as never }) }],
+    ['a session whose metadata is a string', 'data.object.metadata', { ...sessionEvent('checkout.session.expired', { metadata: 'p1' as never }) }],
+    ['metadata with the payment id only', 'data.object.metadata.applicantId', { ...sessionEvent('checkout.session.completed', { metadata: { paymentId: metadata.paymentId } }) }],
+    ['a payment id that is no id of this API', 'data.object.metadata.paymentId', { ...sessionEvent('checkout.session.completed', { metadata: { ...metadata, paymentId: 'pay-1' } }) }],
+    ['a charge whose refunded flag is a string', 'data.object.refunded', { ...refundEvent({ refunded: 'yes' as never }) }],
+    ['a refund event carrying a session instead of a charge', 'data.object.object', { ...refundEvent({ object: 'checkout.session' as never }) }],
+  ])('given a signed event with %s, then it is malformed, naming %s', async (_, field, event) => {
+    const decision = await decideWebhookEvent(event, noLookup);
+    expect(decision).toEqual({ malformed: { field, rule: expect.any(String) } });
+  });
+
+  it('given a refund whose session has metadata with a bad applicant id, then it is malformed, naming the session field', async () => {
+    const decision = await decideWebhookEvent(refundEvent({}), async () => ({ metadata: { ...metadata, applicantId: '' } }));
+    expect(decision).toEqual({ malformed: { field: 'checkout_session.metadata.applicantId', rule: 'must be an id issued by this API (a ULID)' } });
   });
 });

@@ -397,7 +397,7 @@ describe('applyPaymentEvent (IAM)', () => {
     expect(counters).toMatchObject({ key: counterShardKey(counterShardOf(applicantId)) });
     expect(counters.update).toContain('ADD revenueCents 1500');
     expect(audit.attributes).toMatchObject({ action: 'PAYMENT_SUCCEEDED', resourceType: 'PAYMENT', resourceId: paymentId });
-    expect(stash.applied).toMatchObject({ status: 'SUCCEEDED', version: 2, stripePaymentIntentId: 'pi_1' });
+    expect(stash.applied).toMatchObject({ status: 'SUCCEEDED', version: 2, stripePaymentIntentId: 'pi_1', eventOutcome: 'APPLIED' });
     expect(stash.notification).toMatchObject({ topic: 'PAYMENT_RECEIPT', recipientId: payment.userId, paymentId, amountCents: 1500 });
   });
 
@@ -408,7 +408,7 @@ describe('applyPaymentEvent (IAM)', () => {
     expect(items.map((i: { operation: string }) => i.operation)).toEqual(['PutItem', 'PutItem']);
     expect(items[0].attributes.outcome).toBe('IGNORED');
     expect(items[1].attributes.action).toBe('PAYMENT_EVENT_IGNORED');
-    expect(stash.applied).toEqual(succeeded);
+    expect(stash.applied).toEqual({ ...succeeded, eventOutcome: 'IGNORED' });
     expect(stash.notification).toBeUndefined();
   });
 
@@ -423,7 +423,7 @@ describe('applyPaymentEvent (IAM)', () => {
     const result = { cancellationReasons: [{ type: 'ConditionalCheckFailed' }, { type: 'None' }, { type: 'None' }, { type: 'None' }] };
     const evaluation = evaluate(write, 'response', { caller: iamCaller, stash: { payment, notification: { topic: 'PAYMENT_RECEIPT' } }, error, result });
     expect(evaluation.error).toBeUndefined();
-    expect(evaluation.result).toEqual(payment);
+    expect(evaluation.result).toEqual({ ...payment, eventOutcome: 'DUPLICATE' });
     expect(evaluation.stash.notification).toBeNull();
   });
 
