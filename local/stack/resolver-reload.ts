@@ -105,7 +105,8 @@ export function createResolverReloader(root: string, sources: readonly string[] 
       }
       const unchanged = outcomes.filter((o) => o.status === 'unchanged').map((o) => o.source);
       if (unchanged.length > 0 && reloaded.length === 0 && unchanged.length === outcomes.length) {
-        reports.push({ kind: 'unchanged', part: 'resolvers', line: `${names(unchanged)}: bundle unchanged (${ms} ms)` });
+        const what = unchanged.length === 1 ? names(unchanged) : `${unchanged.length} bundles`;
+        reports.push({ kind: 'unchanged', part: 'resolvers', line: `unchanged: ${what} (${ms} ms)` });
       }
       // Failures grouped by their problems: a broken shared file names every bundle it broke once.
       const failures = new Map<string, string[]>();
