@@ -1,7 +1,7 @@
 // The whole local stack in one call: DynamoDB Local, cognito-local, s3rver and aws-ses-v2-local, the table, user pool
 // and demo data, the Lambda handlers in-process, and the local AppSync API over HTTP and HTTPS/WSS. `npm start`
 // (local/start.ts) and the test suite's global setup (test/setup/) both start it through startLocalStack(); each phase
-// lives in local/stack/.
+// lives in local/stack/. With `watch`, source changes are reloaded while it runs (local/stack/source-watcher.ts).
 import { startLocalApi } from './stack/api.ts';
 import { Cleanups } from './stack/cleanups.ts';
 import { createClients } from './stack/clients.ts';
@@ -11,6 +11,7 @@ import { loadHandlersAndSeed } from './stack/populate.ts';
 import { prepareStart } from './stack/prepare.ts';
 import { provision } from './stack/provision.ts';
 import { startServices } from './stack/services.ts';
+import { startWatching } from './stack/watch.ts';
 import type { LocalStack, LocalStackInfo, LocalStackOptions } from './stack/types.ts';
 
 export type { LocalClients, LocalStack, LocalStackInfo, LocalStackOptions } from './stack/types.ts';
@@ -24,9 +25,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const services = await startServices(options, prepared, slot, cleanups);
     const clients = createClients(services, cleanups);
     const provisioned = await provision(prepared, services, clients, seed, cleanups);
-    const outcome = await loadHandlersAndSeed(services, clients, provisioned, seed, slot, options.lambdas);
-    const api = await startLocalApi(options, prepared, services, clients, provisioned, outcome.lambdas, cleanups);
+    const outcome = await loadHandlersAndSeed(services, clients, provisioned, seed, slot, options.lambdas, options.sourceRoot);
+    const api = await startLocalApi(options, prepared, services, clients, provisioned, outcome.lambdas, slot, cleanups);
     await writeStackFiles(prepared, services, provisioned, api, outcome.seeded);
+    if (options.watch) await startWatching(options, options.watch, slot, cleanups);
     return {
       ...describeStack(prepared, services, provisioned, api, outcome),
       clients,

@@ -1,25 +1,33 @@
 // `npm start`: the whole API on this machine (local/stack.ts), its URLs and demo sign-ins printed, until Ctrl-C.
-// `npm start -- --fresh` wipes the local state (.local/) first.
+// `npm start -- --fresh` wipes the local state (.local/) first. While it runs, resolver and Lambda source changes are
+// reloaded (local/stack/source-watcher.ts), one line each; `--no-watch` turns that off.
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LocalStackError } from './emulators/errors.ts';
 import { startLocalStack, type LocalStack } from './stack.ts';
+import type { ReloadReport } from './stack/reload-report.ts';
 
-const usage = `Usage: npm start [-- --fresh] [-- --verbose]
+const usage = `Usage: npm start [-- --fresh] [-- --verbose] [-- --no-watch]
   --fresh     wipe the local state (.local/: DynamoDB data, Cognito users, S3 files, certificates) and seed again
   --verbose   print the Cognito emulator's warnings and errors
+  --no-watch  do not rebuild resolvers or re-import Lambdas when their sources change
 Ports: PORT, HTTPS_PORT, DYNAMODB_PORT, COGNITO_PORT, S3_PORT, SES_PORT, STRIPE_PORT (docs/local-development.md).`;
 
-function parseOptions(): { fresh: boolean; verbose: boolean } {
+function parseOptions(): { fresh: boolean; verbose: boolean; watch: boolean } {
   try {
     const { values } = parseArgs({
-      options: { fresh: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        fresh: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        'no-watch': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
     if (values.help) {
       console.log(usage);
       process.exit(0);
     }
-    return { fresh: values.fresh ?? false, verbose: values.verbose ?? false };
+    return { fresh: values.fresh ?? false, verbose: values.verbose ?? false, watch: !values['no-watch'] };
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
     process.exit(2);
@@ -28,7 +36,10 @@ function parseOptions(): { fresh: boolean; verbose: boolean } {
 
 const shown = (path: string) => relative(process.cwd(), path) || '.';
 
-function banner(stack: LocalStack, seconds: number): string {
+function banner(stack: LocalStack, seconds: number, watch: boolean): string {
+  const watching = watch
+    ? '\n  Watching resolvers/, functions/ and schema/: changes are rebuilt and served at the next request.'
+    : '';
   const ca = shown(stack.caCertificatePath);
   const width = Math.max(...stack.demoUsers.map((u) => u.email.length));
   const users = stack.demoUsers
@@ -64,8 +75,14 @@ ${newCa}  HTTPS/WSS use a certificate from the local CA ${ca}. To trust it:
     Linux      Chrome: certutil -d sql:$HOME/.pki/nssdb -A -t C,, -n scholarvalley-local -i ${ca}; Firefox: Settings > Certificates > Import
     Or start Chrome with --ignore-certificate-errors-spki-list=${stack.serverCertificateSpkiSha256}
 
-  State in ${shown(stack.stateDir)}/ (npm start -- --fresh to reset). Ctrl-C stops everything.
+  State in ${shown(stack.stateDir)}/ (npm start -- --fresh to reset). Ctrl-C stops everything.${watching}
 `;
+}
+
+function printReload(report: ReloadReport): void {
+  const time = new Date().toTimeString().slice(0, 8);
+  if (report.kind === 'failed') console.error(`${time} ${report.line}`);
+  else console.log(`${time} ${report.line}`);
 }
 
 async function main(): Promise<void> {
@@ -113,6 +130,7 @@ async function main(): Promise<void> {
       onResolverLogs: (field, logs) => {
         for (const line of logs) console.log(`[${field}] ${line}`);
       },
+      watch: options.watch ? { onReport: printReload } : undefined,
     });
   } catch (error) {
     if (error instanceof LocalStackError) console.error(error.message);
@@ -121,7 +139,7 @@ async function main(): Promise<void> {
   }
   if (stoppingSince !== undefined) return stopStack();
   if (stack.firstStart.builtResolvers) console.log('Resolver bundles were missing or stale: rebuilt build/resolvers/.');
-  console.log(banner(stack, (performance.now() - startedAt) / 1000));
+  console.log(banner(stack, (performance.now() - startedAt) / 1000, options.watch));
 }
 
 await main();

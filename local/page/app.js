@@ -1,6 +1,8 @@
 // The local GraphiQL page: pick a demo user (signed in against the local Cognito with USER_PASSWORD_AUTH through
 // the page's /page/cognito route), then run queries and mutations over POST /graphql and subscriptions over
 // AppSync's real-time WebSocket protocol, each with the user's ID token as Authorization.
+// GraphiQL fetches the schema as soon as it mounts, and the API refuses unsigned requests (introspection included), so
+// the page mounts it once the first sign-in has finished; any request made while a sign-in runs waits for it.
 /* global document, window, sessionStorage, fetch, WebSocket, Option, TextEncoder, btoa, React, ReactDOM, GraphiQL */
 'use strict';
 
@@ -10,6 +12,7 @@
   const custom = document.getElementById('custom');
   const status = document.getElementById('status');
   let session = null; // { email, password, idToken, expiresAt }
+  let signingIn = Promise.resolve(); // the sign-in under way, if any
 
   function showStatus(text, isError) {
     status.textContent = text;
@@ -37,20 +40,24 @@
     return { idToken: result.IdToken, expiresAt: Date.now() + (result.ExpiresIn || 3600) * 1000 - 60_000 };
   }
 
-  async function signIn(email, password) {
+  function signIn(email, password) {
     showStatus('signing in…');
-    try {
-      const tokens = await initiateAuth(email, password);
-      session = { email, password, ...tokens };
-      sessionStorage.setItem('scholarvalley-local-user', email);
-      showStatus('signed in');
-    } catch (error) {
-      session = null;
-      showStatus(error.message, true);
-    }
+    signingIn = (async () => {
+      try {
+        const tokens = await initiateAuth(email, password);
+        session = { email, password, ...tokens };
+        sessionStorage.setItem('scholarvalley-local-user', email);
+        showStatus('signed in');
+      } catch (error) {
+        session = null;
+        showStatus(error.message, true);
+      }
+    })();
+    return signingIn;
   }
 
   async function authorization() {
+    await signingIn;
     if (!session) return null;
     if (Date.now() > session.expiresAt) await signIn(session.email, session.password);
     return session ? session.idToken : null;
@@ -74,6 +81,7 @@
     custom.hidden = select.value !== '__custom__';
     if (select.value === '__custom__') return;
     if (!select.value) {
+      signingIn = Promise.resolve();
       session = null;
       sessionStorage.removeItem('scholarvalley-local-user');
       showStatus('requests are sent without Authorization');
@@ -188,6 +196,14 @@
     return operationOf(params, options) === 'subscription' ? subscribe(params) : postGraphql(params);
   }
 
+  function mountGraphiql() {
+    const container = document.getElementById('graphiql');
+    container.textContent = '';
+    ReactDOM.createRoot(container).render(
+      React.createElement(GraphiQL, { fetcher, defaultQuery: config.defaultQuery, shouldPersistHeaders: false }),
+    );
+  }
+
   fillPicker();
   const remembered = sessionStorage.getItem('scholarvalley-local-user');
   const initial = config.demoUsers.find((u) => u.email === remembered) || config.demoUsers[0];
@@ -195,10 +211,6 @@
     select.value = initial.email;
     void signIn(initial.email, initial.password);
   }
-
-  const container = document.getElementById('graphiql');
-  container.textContent = '';
-  ReactDOM.createRoot(container).render(
-    React.createElement(GraphiQL, { fetcher, defaultQuery: config.defaultQuery, shouldPersistHeaders: false }),
-  );
+  // Mounted after the first sign-in, succeeded or not: a failed one shows its error and GraphiQL shows the API's.
+  void signingIn.then(mountGraphiql);
 })();

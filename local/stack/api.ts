@@ -6,7 +6,8 @@ import { demoPassword, demoUsers, type DemoUser } from '../seed/demo-users.ts';
 import type { ApiServer } from '../server/index.ts';
 import type { Cleanups } from './cleanups.ts';
 import { functionUrlRoute } from './function-url-route.ts';
-import type { LocalLambdas } from './lambda-handlers.ts';
+import type { DataSourceLambdaName, LambdaHandler, LocalLambdas } from './lambda-handlers.ts';
+import { notLoaded, type LambdaSlot } from './lambda-slot.ts';
 import { repoRoot } from './paths.ts';
 import type { PreparedStart } from './prepare.ts';
 import type { Provisioned } from './provision.ts';
@@ -14,6 +15,14 @@ import type { StartedServices } from './services.ts';
 import type { LocalClients, LocalStackOptions } from './types.ts';
 
 export type RunningApi = ApiServer & { httpsUrl: string; demoUsers: Array<DemoUser & { password: string }> };
+
+/** The data-source handlers loaded at start, each looked up in the slot at every call, so a reload swaps them. */
+function dataSourcesThrough(slot: LambdaSlot, loaded: LocalLambdas): Partial<Record<DataSourceLambdaName, LambdaHandler>> {
+  const names = Object.keys(loaded.dataSources) as DataSourceLambdaName[];
+  return Object.fromEntries(
+    names.map((name) => [name, (event: unknown) => slot.current?.dataSources[name]?.(event) ?? notLoaded()]),
+  );
+}
 
 /** Phase 6: the local AppSync API over HTTP and HTTPS/WSS, with GraphiQL and the Stripe webhook's Function URL. */
 export async function startLocalApi(
@@ -23,6 +32,7 @@ export async function startLocalApi(
   clients: LocalClients,
   { pool }: Provisioned,
   lambdas: LocalLambdas,
+  slot: LambdaSlot,
   cleanups: Cleanups,
 ): Promise<RunningApi> {
   const demo = demoUsers.map((u) => ({ ...u, password: demoPassword }));
@@ -40,11 +50,13 @@ export async function startLocalApi(
       appClientIds: [pool.userPoolClientId],
       iam: { accessKeyId: localNames.accessKeyId, secretAccessKey: localNames.secretAccessKey },
     },
-    lambdaHandlers: lambdas.dataSources,
-    resolverBundleDir: join(repoRoot, 'build', 'resolvers'),
+    lambdaHandlers: dataSourcesThrough(slot, lambdas),
+    resolverBundleDir: join(options.sourceRoot ?? repoRoot, 'build', 'resolvers'),
     extraRoutes: {
       ...graphiqlPageRoutes({ userPoolClientId: pool.userPoolClientId, cognitoEndpoint: cognito.endpoint, demoUsers: demo }),
-      ...(lambdas.functionUrl ? { '/stripe/webhook': functionUrlRoute(lambdas.functionUrl) } : {}),
+      ...(lambdas.functionUrl
+        ? { '/stripe/webhook': functionUrlRoute((event) => slot.current?.functionUrl?.(event) ?? notLoaded()) }
+        : {}),
     },
     onDynamoDbRequest: options.onDynamoDbRequest,
     onResolverLogs: options.onResolverLogs,

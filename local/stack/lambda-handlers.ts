@@ -8,6 +8,8 @@ import { lambdas, type LambdaDefinition, type LambdaTrigger } from '../../infra/
 import { repoRoot } from './paths.ts';
 
 export type LambdaHandler = (event: unknown) => Promise<unknown>;
+/** Imports a handler module by file URL: the process's own import() at start, a fresh module graph on a reload. */
+export type ModuleImporter = (url: string) => Promise<{ handler?: unknown }>;
 export type DataSourceLambdaName = Extract<LambdaTrigger, { kind: 'dataSource' }>['dataSource'];
 
 export interface LocalLambdas {
@@ -51,11 +53,12 @@ export async function loadLocalLambdas(
   region: string,
   definitions: readonly LambdaDefinition[] = lambdas,
   root = repoRoot,
+  importModule: ModuleImporter = (url) => import(url) as Promise<{ handler?: unknown }>,
 ): Promise<LocalLambdas> {
   checkLambdaEntries(definitions, root);
   const result: LocalLambdas = { dataSources: {}, loaded: [] };
   for (const definition of definitions) {
-    const module = (await import(pathToFileURL(join(root, definition.entry)).href)) as { handler?: unknown };
+    const module = await importModule(pathToFileURL(join(root, definition.entry)).href);
     if (typeof module.handler !== 'function') {
       throw new Error(`${definition.entry} does not export a handler function`);
     }

@@ -19,10 +19,11 @@ export async function loadHandlersAndSeed(
   seed: boolean,
   slot: LambdaSlot,
   definitions?: readonly LambdaDefinition[],
+  sourceRoot?: string,
 ): Promise<{ lambdas: LocalLambdas; seeded: boolean }> {
   const target = { dynamodb: clients.dynamodb, tableName: localNames.tableName, cognito: clients.cognito, userPoolId: pool.userPoolId };
   const [lambdas] = await Promise.all([
-    loadLocalLambdas(localNames.region, definitions),
+    loadLocalLambdas(localNames.region, definitions, sourceRoot),
     seed && table.created ? seedDemoData(target) : undefined,
     // A pool lost while the table was kept: the demo users come back (new subs) with their profiles.
     seed && !table.created && pool.created ? seedDemoUsers(target, { writeProfiles: true }) : undefined,

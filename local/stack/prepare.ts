@@ -20,7 +20,7 @@ export interface PreparedStart {
  * folder (wiped with --fresh, a temporary one in memory mode) and its state.json.
  */
 export async function prepareStart(options: LocalStackOptions, cleanups: Cleanups): Promise<PreparedStart> {
-  checkLambdaEntries(options.lambdas);
+  checkLambdaEntries(options.lambdas, options.sourceRoot);
   const inMemory = options.inMemory ?? false;
   const paths = statePaths(inMemory ? await mkdtemp(join(tmpdir(), 'scholarvalley-local-')) : options.stateDir);
   if (inMemory) cleanups.add(() => rm(paths.root, { recursive: true, force: true }));

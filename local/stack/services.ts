@@ -97,7 +97,7 @@ export async function startServices(
           region: localNames.region,
         }).then((standIn) => ({ ...standIn, endpoint: standIn.url })),
         ensureCertificates(paths.certs),
-        options.buildResolvers === false ? Promise.resolve({ built: false, count: 0 }) : ensureResolverBundles(),
+        options.buildResolvers === false ? Promise.resolve({ built: false, count: 0 }) : ensureResolverBundles(options.sourceRoot),
         import('../../infra/constructs/user-directory.ts'),
         import('../../infra/amplify-outputs.ts'),
         import('../server/index.ts'),

@@ -6,6 +6,7 @@ import type { LambdaDefinition } from '../../infra/lambdas.ts';
 import type { DemoUser } from '../seed/demo-users.ts';
 import type { ApiServerOptions } from '../server/index.ts';
 import type { StackPort } from './ports.ts';
+import type { ReloadReport } from './reload-report.ts';
 
 export interface LocalStackOptions {
   /** Wipe the state folder first (`npm start -- --fresh`). */
@@ -26,6 +27,16 @@ export interface LocalStackOptions {
   onResolverLogs?: ApiServerOptions['onResolverLogs'];
   /** The Lambdas to run in-process; infra/lambdas.ts unless a test passes its own. */
   lambdas?: readonly LambdaDefinition[];
+  /**
+   * Where resolvers/, functions/, schema/ and build/resolvers/ are: the repository unless a test passes a copy. The
+   * stack's own code, the wiring table and infra/lambdas.ts always come from the repository.
+   */
+  sourceRoot?: string;
+  /**
+   * Watch the sources while the stack runs (`npm start`): a resolver change rebuilds its bundles, a Lambda change
+   * re-imports the handlers, a schema change asks for a restart. Each outcome is reported here.
+   */
+  watch?: { onReport(report: ReloadReport): void };
 }
 
 /** SDK clients aimed at the stack's emulators. */
