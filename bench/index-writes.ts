@@ -65,7 +65,8 @@ export class IndexWriteMeter {
   }
 
   private recordSizes(item: StoredItem): void {
-    const type = item.type?.S ?? 'unknown';
+    // Counter shards are created by ADD and carry no type.
+    const type = item.type?.S ?? '(no type)';
     const entries: TypeSizes[string]['entries'] = {};
     for (const index of tableDefinition.globalSecondaryIndexes) {
       const entry = indexEntry(item, tableKeys, index, { type: 'ALL' });

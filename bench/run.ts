@@ -1,9 +1,10 @@
 // `npm run bench`: starts an in-memory local stack, makes the fixtures, then runs every operation of
 // bench/operations.ts: warm-up calls first (not measured), then N measured calls, each after its own unmeasured setup.
 // It prints per operation the DynamoDB requests one call made (against the design's budget), the items a list page
-// returned, and the latency through the local runtime, and writes the requests per operation to
-// build/measured-requests.json (with the strongly consistent reads and transaction items per call), the input of
-// the cost model (bench/cost-model.ts). Latency is the local runtime's, not AppSync's:
+// returned, the index write units its transactions caused (bench/index-writes.ts), and the latency through the local
+// runtime, then the size of each item type's index entries; it writes the requests per operation to
+// build/measured-requests.json (with the strongly consistent reads, transaction items and index write units per
+// call), the input of the cost model (bench/cost-model.ts). Latency is the local runtime's, not AppSync's:
 // it is for spotting regressions, not for SLAs.
 // Usage: npm run bench [-- --iterations 30 --warmup 3 --only ListApplicants]
 import { mkdir, writeFile } from 'node:fs/promises';
