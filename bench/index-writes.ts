@@ -65,7 +65,7 @@ export class IndexWriteMeter {
   }
 
   private recordSizes(item: StoredItem): void {
-    // Counter shards are created by ADD and carry no type.
+    // A counter shard first created by an ADD (not by the seed) carries no type.
     const type = item.type?.S ?? '(no type)';
     const entries: TypeSizes[string]['entries'] = {};
     for (const index of tableDefinition.globalSecondaryIndexes) {
