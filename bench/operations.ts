@@ -3,6 +3,8 @@
 // the state that call needs (a fresh DRAFT applicant to submit, an uploaded document to review, ...); its requests
 // are not counted. Subscriptions are not operations of their own here: their cost is in the cost model's fan-out.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { ulid } from 'ulid';
+import { documentFileKey } from '../resolvers/lib/keys.ts';
 import * as ops from '../schema/generated/client/graphql.ts';
 
 export type Caller = 'applicant' | 'staff' | 'admin' | 'iam';
@@ -49,16 +51,37 @@ export async function newApplicant(h: BenchHarness): Promise<{ id: string; versi
   return data.createApplicant;
 }
 
+/** A PDF document of the shared applicant waiting for its upload, with the upload attempt its form is for. */
+export interface PendingDocument {
+  id: string;
+  version: number;
+  uploadId: string;
+}
+
 /** A new document of the shared applicant: PENDING_UPLOAD, or UPLOADED when `landed`. */
 export async function newDocument(h: BenchHarness, landed: boolean): Promise<{ id: string; version: number }> {
+  const document = await newPendingDocument(h);
+  if (!landed) return document;
+  const uploaded = await h.call('iam', ops.MarkDocumentUploadedDocument, { input: landedInput(h, document) });
+  return uploaded.markDocumentUploaded;
+}
+
+async function newPendingDocument(h: BenchHarness): Promise<PendingDocument> {
   const { applicantId } = h.fixtures;
   const requested = await h.call('applicant', ops.RequestDocumentUploadDocument, {
     input: { applicantId, fileName: 'transcript.pdf', contentType: 'PDF', sizeBytes: 2048 },
   });
-  const document = requested.requestDocumentUpload.document;
-  if (!landed) return document;
-  const uploaded = await h.call('iam', ops.MarkDocumentUploadedDocument, { input: { applicantId, documentId: document.id, sizeBytes: 2048 } });
-  return uploaded.markDocumentUploaded;
+  const { document, fields } = requested.requestDocumentUpload;
+  // The form's staging key names the upload attempt, as the upload handler reads it (uploadStagingKey).
+  const stagingKey = (JSON.parse(fields) as { key: string }).key;
+  return { id: document.id, version: document.version, uploadId: stagingKey.split('/')[3] ?? '' };
+}
+
+/** What the upload handler reports for a checked PDF of this document's upload attempt. */
+function landedInput(h: BenchHarness, document: PendingDocument) {
+  const { applicantId } = h.fixtures;
+  const objectKey = documentFileKey(applicantId, document.id, ulid());
+  return { applicantId, documentId: document.id, uploadId: document.uploadId, contentType: 'PDF', objectKey, sizeBytes: 2048 };
 }
 
 async function newTask(h: BenchHarness): Promise<{ id: string; version: number }> {
@@ -248,16 +271,17 @@ export const benchOperations: BenchOperation[] = [
     caller: 'iam',
     document: ops.MarkDocumentUploadedDocument,
     budget: { GetItem: 1, TransactWriteItems: 1 },
-    variables: async (h) => ({ input: { applicantId: h.fixtures.applicantId, documentId: (await newDocument(h, false)).id, sizeBytes: 2048 } }),
+    variables: async (h) => ({ input: landedInput(h, await newPendingDocument(h)) }),
   },
   {
     name: 'MarkDocumentRejected (IAM)',
     caller: 'iam',
     document: ops.MarkDocumentRejectedDocument,
     budget: { GetItem: 1, TransactWriteItems: 1 },
-    variables: async (h) => ({
-      input: { applicantId: h.fixtures.applicantId, documentId: (await newDocument(h, false)).id, reason: 'not a PDF' },
-    }),
+    variables: async (h) => {
+      const document = await newPendingDocument(h);
+      return { input: { applicantId: h.fixtures.applicantId, documentId: document.id, uploadId: document.uploadId, reason: 'not a PDF' } };
+    },
   },
   {
     name: 'ReviewDocument',

@@ -9,7 +9,7 @@ export type UsageProfile = typeof profileFile;
 
 export interface MeasuredRequests {
   requestsPerCall: Record<string, Record<string, number>>;
-  unitsPerCall?: Record<string, { consistentReads: number; transactItems: number }>;
+  unitsPerCall?: Record<string, { consistentReads: number; transactItems: number; indexWriteUnits?: number }>;
 }
 
 export type CognitoPlan = 'essentials' | 'plus';
@@ -43,7 +43,8 @@ export function operationsPerApplicant(profile: UsageProfile): Record<string, nu
 
 /**
  * DynamoDB capacity units of one call: eventual reads 0.5 unit per 4 KB (a strongly consistent read is 1), a
- * transactional write 2 units per item up to 1 KB, and each index entry a write changes 1 unit.
+ * transactional write 2 units per item up to 1 KB, and the index entries it writes as `npm run bench` measured them
+ * (1 unit per KB of each entry, bench/index-writes.ts), or the profile's flat figure per transaction when not measured.
  */
 export function unitsOfCall(name: string, measured: MeasuredRequests, profile: UsageProfile): { read: number; write: number } {
   const requests = measured.requestsPerCall[name];
@@ -57,7 +58,7 @@ export function unitsOfCall(name: string, measured: MeasuredRequests, profile: U
     0.5 * extra.consistentReads;
   const write =
     profile.dynamodb.writeUnitsPerTransactItem * extra.transactItems +
-    profile.dynamodb.indexWriteUnitsPerTransaction * (requests.TransactWriteItems ?? 0) +
+    (extra.indexWriteUnits ?? profile.dynamodb.indexWriteUnitsPerTransaction * (requests.TransactWriteItems ?? 0)) +
     (requests.PutItem ?? 0) +
     (requests.UpdateItem ?? 0) +
     (requests.DeleteItem ?? 0);

@@ -3,7 +3,12 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { tableReadActions, tableWriteActions, type TableAccess } from '../lambda-access.ts';
-import { tableDefinition } from '../table.ts';
+import { tableDefinition, type IndexProjection } from '../table.ts';
+
+function cdkProjection(projection: IndexProjection): Pick<dynamodb.GlobalSecondaryIndexProps, 'projectionType' | 'nonKeyAttributes'> {
+  if (projection.type === 'INCLUDE') return { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...projection.nonKeyAttributes] };
+  return { projectionType: projection.type === 'ALL' ? dynamodb.ProjectionType.ALL : dynamodb.ProjectionType.KEYS_ONLY };
+}
 
 export interface DataTableProps {
   retainData: boolean;
@@ -32,7 +37,7 @@ export class DataTable extends Construct {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: string },
         sortKey: { name: index.sortKey, type: string },
-        projectionType: dynamodb.ProjectionType.ALL,
+        ...cdkProjection(index.projection),
       });
     }
   }

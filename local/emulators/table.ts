@@ -22,7 +22,10 @@ function indexSpec(index: (typeof tableDefinition.globalSecondaryIndexes)[number
       { AttributeName: index.partitionKey, KeyType: 'HASH' },
       { AttributeName: index.sortKey, KeyType: 'RANGE' },
     ],
-    Projection: { ProjectionType: 'ALL' },
+    Projection:
+      index.projection.type === 'INCLUDE'
+        ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection.nonKeyAttributes] }
+        : { ProjectionType: index.projection.type },
   };
 }
 
@@ -45,7 +48,7 @@ async function describe(client: DynamoDBClient, tableName: string): Promise<Tabl
 }
 
 /**
- * Makes the local table match infra/table.ts: creates it (on-demand, every GSI projecting ALL, TTL on) when missing;
+ * Makes the local table match infra/table.ts: creates it (on-demand, each GSI with its projection, TTL on) when missing;
  * on a table kept from an earlier start, adds the indexes the definition gained since. Safe to call on every start.
  * `recreate` drops a kept table first (its content is known to be unusable, e.g. a seed cut short).
  */

@@ -27,7 +27,7 @@ export interface RequestCounts {
   total: number;
   /** By DynamoDB API name: GetItem, Query, TransactWriteItems, ... */
   byApi: Record<string, number>;
-  /** Reads sent with ConsistentRead (they cost twice an eventual read). */
+  /** Item reads sent with ConsistentRead (they cost twice an eventual read); a BatchGetItem counts each key. */
   consistentReads: number;
   /** Items inside the TransactWriteItems requests (each is billed as a transactional write). */
   transactItems: number;
@@ -40,8 +40,16 @@ function emptyCounts(): RequestCounts {
 function add(counts: RequestCounts, api: string, input: unknown): void {
   counts.total += 1;
   counts.byApi[api] = (counts.byApi[api] ?? 0) + 1;
-  const sent = (input ?? {}) as { ConsistentRead?: boolean; TransactItems?: unknown[] };
+  const sent = (input ?? {}) as {
+    ConsistentRead?: boolean;
+    TransactItems?: unknown[];
+    RequestItems?: Record<string, { Keys?: unknown[]; ConsistentRead?: boolean }>;
+  };
   if (sent.ConsistentRead === true) counts.consistentReads += 1;
+  // A BatchGetItem says ConsistentRead per table: each of its keys is a strongly consistent read.
+  if (api === 'BatchGetItem') {
+    for (const table of Object.values(sent.RequestItems ?? {})) if (table.ConsistentRead === true) counts.consistentReads += table.Keys?.length ?? 0;
+  }
   if (Array.isArray(sent.TransactItems)) counts.transactItems += sent.TransactItems.length;
 }
 

@@ -9,7 +9,7 @@ import { raiseDataSourceError } from '../lib/errors.ts';
 import { ulid } from '../lib/validate.ts';
 
 export function request(ctx: Context) {
-  return getItem(mlConsentKey(callerId(ctx), ulid('applicantId', ctx.args.applicantId), currentConsentVersion), true);
+  return getItem(mlConsentKey(callerId(ctx), ulid('applicantId', ctx.args.applicantId), currentConsentVersion));
 }
 
 export function response(ctx: Context) {

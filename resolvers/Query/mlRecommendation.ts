@@ -1,5 +1,6 @@
 // Answers only with the caller's consent given and not revoked (one GetItem of that consent). No model is deployed
-// yet, so even with consent it says so plainly and returns no recommendations rather than made-up ones.
+// yet, so even with consent it says so plainly and returns no recommendations rather than made-up ones. The consent
+// is read strongly, unlike other query reads: it gates processing on consent, and a revocation holds from the next request.
 import type { Context } from '@aws-appsync/utils';
 import { callerId } from '../lib/context.ts';
 import { mlConsentKey } from '../lib/keys.ts';

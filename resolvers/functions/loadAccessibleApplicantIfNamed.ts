@@ -5,11 +5,11 @@ import { runtime, type Context } from '@aws-appsync/utils';
 import { canAccessApplicant } from '../lib/access.ts';
 import { notFound, raiseDataSourceError } from '../lib/errors.ts';
 import { applicantKey } from '../lib/keys.ts';
-import { getItem } from '../lib/requests.ts';
+import { getItem, readsStrongly } from '../lib/requests.ts';
 
 export function request(ctx: Context) {
   if (!ctx.stash.applicantId) runtime.earlyReturn(null);
-  return getItem(applicantKey(ctx.stash.applicantId), true);
+  return getItem(applicantKey(ctx.stash.applicantId), readsStrongly(ctx));
 }
 
 export function response(ctx: Context) {

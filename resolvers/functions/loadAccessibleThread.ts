@@ -1,13 +1,14 @@
 // Pipeline function: reads the message thread of ctx.stash.applicantId and stops with NotFound unless the caller
 // may see it. The thread item repeats its applicant's ownerId, so this one GetItem is the whole access check.
+// Strongly consistent in markThreadRead (its answer is built from the thread read), eventual for reads.
 import type { Context } from '@aws-appsync/utils';
 import { canAccessApplicant } from '../lib/access.ts';
 import { notFound, raiseDataSourceError } from '../lib/errors.ts';
 import { threadKey } from '../lib/keys.ts';
-import { getItem } from '../lib/requests.ts';
+import { getItem, readsStrongly } from '../lib/requests.ts';
 
 export function request(ctx: Context) {
-  return getItem(threadKey(ctx.stash.applicantId), true);
+  return getItem(threadKey(ctx.stash.applicantId), readsStrongly(ctx));
 }
 
 export function response(ctx: Context) {

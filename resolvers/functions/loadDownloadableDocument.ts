@@ -5,11 +5,11 @@ import { runtime, type Context } from '@aws-appsync/utils';
 import { canAccessApplicant } from '../lib/access.ts';
 import { invalid, raiseDataSourceError } from '../lib/errors.ts';
 import { documentKey } from '../lib/keys.ts';
-import { getItem } from '../lib/requests.ts';
+import { getItem, readsStrongly } from '../lib/requests.ts';
 import { downloadableStatuses } from '../lib/uploads.ts';
 
 export function request(ctx: Context) {
-  return getItem(documentKey(ctx.stash.applicantId, ctx.stash.documentId), true);
+  return getItem(documentKey(ctx.stash.applicantId, ctx.stash.documentId), readsStrongly(ctx));
 }
 
 export function response(ctx: Context) {

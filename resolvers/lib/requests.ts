@@ -1,6 +1,6 @@
 // Raw DynamoDB request objects, as "AWS AppSync JavaScript resolver function reference for DynamoDB" shapes them.
 // Transactions are written raw so each condition and update expression reads exactly as docs/data-model.md says.
-import { util } from '@aws-appsync/utils';
+import { util, type Context } from '@aws-appsync/utils';
 import type { Key } from './keys.ts';
 import { pageToken } from './validate.ts';
 
@@ -61,6 +61,16 @@ export function update(changes: { set?: Record<string, unknown>; add?: Record<st
   if (removes.length > 0) clauses.push(`REMOVE ${removes.join(', ')}`);
   if (adds.length > 0) clauses.push(`ADD ${adds.join(', ')}`);
   return expression(clauses.join(' '), names, Object.keys(values).length > 0 ? values : undefined);
+}
+
+/**
+ * Whether a read in this operation must be strongly consistent. A query's or a subscription's read only authorizes
+ * reading, so an eventual read (half the read units) does; anything else (a mutation) decides a write, so it reads
+ * strongly. Per read, docs/data-model.md "Read consistency".
+ */
+export function readsStrongly(ctx: Context): boolean {
+  const operation = ctx.info.parentTypeName;
+  return operation !== 'Query' && operation !== 'Subscription';
 }
 
 export function getItem(key: Key, consistentRead = false) {

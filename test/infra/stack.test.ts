@@ -53,11 +53,23 @@ describe('the stack, as synthesized for dev', () => {
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: index.projection.type },
       })),
     });
     // dev is disposable: no deletion protection, deleted with the stack.
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete', Properties: Match.objectLike({ DeletionProtectionEnabled: false }) });
+  });
+
+  it('given the table, then each GSI projects what the pages read through it need: ALL, since each serves whole items (docs/data-model.md)', () => {
+    const [table] = Object.values(template.findResources('AWS::DynamoDB::Table')) as { Properties: { GlobalSecondaryIndexes: { IndexName: string; Projection: unknown }[] } }[];
+    const projections = Object.fromEntries(table!.Properties.GlobalSecondaryIndexes.map((index) => [index.IndexName, index.Projection]));
+    expect(projections).toEqual({
+      gsi1: { ProjectionType: 'ALL' },
+      gsi2: { ProjectionType: 'ALL' },
+      gsi3: { ProjectionType: 'ALL' },
+      gsi4: { ProjectionType: 'ALL' },
+      gsi5: { ProjectionType: 'ALL' },
+    });
   });
 
   it('given the documents bucket, then it is private, encrypted, versioned, TLS-only, CORS for the frontends, and cleans up multipart uploads and unhandled staged uploads', () => {

@@ -16,6 +16,12 @@ describe('the cost model', () => {
     expect(units).toEqual({ read: 1, write: 6 + profile.dynamodb.indexWriteUnitsPerTransaction });
   });
 
+  it('given the index write units the bench measured for the call, when it is priced, then they replace the flat figure per transaction', () => {
+    const withIndexes: MeasuredRequests = { ...measured, unitsPerCall: { Me: { consistentReads: 1, transactItems: 3, indexWriteUnits: 7 } } };
+
+    expect(unitsOfCall('Me', withIndexes, profile)).toEqual({ read: 1, write: 6 + 7 });
+  });
+
   it('given an operation the bench did not measure, when it is priced, then the error names it', () => {
     expect(() => unitsOfCall('Me', { requestsPerCall: {} }, profile)).toThrow('"Me"');
   });

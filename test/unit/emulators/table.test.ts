@@ -21,7 +21,7 @@ describe('ensureTable', () => {
   const describeTable = async (name: string) =>
     (await client.send(new DescribeTableCommand({ TableName: name }))).Table;
 
-  it('creates the table of infra/table.ts (keys, every GSI projecting ALL, on demand, TTL on), once', async () => {
+  it('creates the table of infra/table.ts (keys, each GSI with its projection, on demand, TTL on), once', async () => {
     const name = `ensure-${randomUUID()}`;
     expect(await ensureTable(client, name)).toEqual({ created: true });
     expect(await ensureTable(client, name)).toEqual({ created: false });
@@ -35,13 +35,13 @@ describe('ensureTable', () => {
     const indexes = (table?.GlobalSecondaryIndexes ?? []).map((i) => ({
       name: i.IndexName,
       keys: i.KeySchema?.map((k) => k.AttributeName),
-      projection: i.Projection?.ProjectionType,
+      projection: i.Projection,
     }));
     expect(indexes.sort((a, b) => String(a.name).localeCompare(String(b.name)))).toEqual(
       tableDefinition.globalSecondaryIndexes.map((i) => ({
         name: i.name,
         keys: [i.partitionKey, i.sortKey],
-        projection: 'ALL',
+        projection: i.projection.type === 'INCLUDE' ? { ProjectionType: 'INCLUDE', NonKeyAttributes: i.projection.nonKeyAttributes } : { ProjectionType: i.projection.type },
       })),
     );
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: name }));

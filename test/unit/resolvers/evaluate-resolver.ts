@@ -51,6 +51,8 @@ export interface HandlerContext {
   result?: unknown;
   error?: { message: string; type: string };
   prev?: { result?: unknown };
+  /** The operation the handler runs for (ctx.info.parentTypeName), e.g. 'Query' or 'Mutation'. */
+  operation?: string;
 }
 
 /** Runs one handler of a bundle, as EvaluateCode does, with the table name in ctx.env. */
@@ -64,6 +66,7 @@ export function evaluate(code: string, handler: 'request' | 'response', context:
       stash: context.stash ?? {},
       env: { TABLE_NAME: tableName },
       prev: context.prev ?? {},
+      ...(context.operation ? { info: { fieldName: '', parentTypeName: context.operation } } : {}),
       ...('result' in context ? { result: context.result } : {}),
       ...(context.error ? { error: context.error } : {}),
     },

@@ -123,9 +123,12 @@ describe.each([
 describe('mlConsent and mlRecommendation', () => {
   const consentKey = { pk: { S: `USER#${callers.applicantA.sub}` }, sk: { S: `ML_CONSENT#${applicant.id}#v1` } };
 
-  it.each(['mlConsent', 'mlRecommendation'])('given an applicantId, when %s builds its request, then it is one GetItem of the caller’s own consent', (field) => {
+  it.each([
+    ['mlConsent', 'eventual: it only shows the caller their own consent', false],
+    ['mlRecommendation', 'strong: it gates processing on consent, so a revocation holds from the next request', true],
+  ])('given an applicantId, when %s builds its request, then it is one GetItem of the caller’s own consent, %s', (field, _why, consistentRead) => {
     const { result } = evaluate(resolverBundle('Query', field), 'request', { caller: callers.applicantA, arguments: { applicantId: applicant.id } });
-    expect(result).toEqual({ operation: 'GetItem', key: consentKey, consistentRead: true });
+    expect(result).toEqual({ operation: 'GetItem', key: consentKey, consistentRead });
   });
 
   it('given no consent recorded, when mlConsent answers, then it is null', () => {

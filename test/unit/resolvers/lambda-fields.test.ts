@@ -182,9 +182,9 @@ describe('documentDownloadUrl', () => {
   const presign = functionBundle('presignDocumentDownload');
   const uploaded = { ...pendingDocument, status: 'UPLOADED' };
 
-  it('given the ids, when the document is read, then it is one consistent GetItem of the document', () => {
-    const { result } = evaluate(load, 'request', { caller: callers.applicantA, stash: { applicantId, documentId } });
-    expect(result).toEqual({ operation: 'GetItem', key: { pk: { S: `APPLICANT#${applicantId}` }, sk: { S: `DOCUMENT#${documentId}` } }, consistentRead: true });
+  it('given the ids, when the document is read for the download query, then it is one eventually consistent GetItem of the document', () => {
+    const { result } = evaluate(load, 'request', { caller: callers.applicantA, stash: { applicantId, documentId }, operation: 'Query' });
+    expect(result).toEqual({ operation: 'GetItem', key: { pk: { S: `APPLICANT#${applicantId}` }, sk: { S: `DOCUMENT#${documentId}` } }, consistentRead: false });
   });
 
   it.each([
