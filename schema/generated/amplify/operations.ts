@@ -543,6 +543,7 @@ fragment MessageFields on Message {
   recipientId
   body
   createdAt
+  assignedStaffId
 }` as GeneratedQuery<
   types.ListMessagesQueryVariables,
   types.ListMessagesQuery
@@ -910,8 +911,8 @@ fragment PaymentFields on Payment {
   types.OnPaymentChangedSubscription
 >;
 
-export const onStaffInboxMessage = /* GraphQL */ `subscription OnStaffInboxMessage {
-  onStaffInboxMessage {
+export const onStaffInboxMessage = /* GraphQL */ `subscription OnStaffInboxMessage($scope: StaffInboxScope) {
+  onStaffInboxMessage(scope: $scope) {
     ...MessageFields
   }
 }
@@ -925,6 +926,7 @@ fragment MessageFields on Message {
   recipientId
   body
   createdAt
+  assignedStaffId
 }` as GeneratedSubscription<
   types.OnStaffInboxMessageSubscriptionVariables,
   types.OnStaffInboxMessageSubscription
@@ -968,6 +970,7 @@ fragment MessageFields on Message {
   recipientId
   body
   createdAt
+  assignedStaffId
 }` as GeneratedSubscription<
   types.OnThreadMessageSubscriptionVariables,
   types.OnThreadMessageSubscription
@@ -1099,6 +1102,7 @@ fragment MessageFields on Message {
   recipientId
   body
   createdAt
+  assignedStaffId
 }` as GeneratedMutation<
   types.SendMessageMutationVariables,
   types.SendMessageMutation
