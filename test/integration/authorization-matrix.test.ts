@@ -533,7 +533,14 @@ const matrix: MatrixRow[] = [
   }),
   row(OnStaffInboxMessageDocument)({
     vars: () => ({}),
-    cells: { anonymous: unauthenticated, A: unauthorized, B: unauthorized, staff: allow, admin: allow, iam: unauthorized },
+    cells: {
+      anonymous: unauthenticated,
+      A: unauthorized,
+      B: unauthorized,
+      staff: [{ outcome: allow }, { outcome: unauthorized, vars: () => ({ scope: 'ALL' }), note: 'scope ALL' }],
+      admin: [{ outcome: allow }, { outcome: allow, vars: () => ({ scope: 'ALL' }), note: 'scope ALL' }],
+      iam: unauthorized,
+    },
     delivery: async (f, live) => {
       // A's applicant is assigned to nobody: only an admin's scope ALL hears it (who hears what: staff-inbox.test.ts).
       const [admin] = await Promise.all([
