@@ -1,9 +1,9 @@
 // `npm run bench:cost`: the monthly bill of the prod stage at 1k, 10k and 100k active applicants, and where it
 // crosses the old stack's flat $40–50 a month, from the stated prices (bench/cost/prices.json), the stated usage
 // per applicant (bench/cost/usage-profile.json) and the DynamoDB requests per operation measured by `npm run bench`
-// (build/measured-requests.json). Prints the stack as configured (Cognito Essentials; every applicant message reaches
-// every online staff member), the same on Plus, and a projection with the message reaching only the assigned staff
-// member (not built yet: the README's status table).
+// (build/measured-requests.json). Prints the stack as configured (Cognito Essentials; an applicant message reaches
+// the assigned staff member and the admins listening with scope ALL), the same on Plus, and the fan-out before
+// issue #13 (every applicant message to every online staff member) for comparison.
 // Usage: npm run bench:cost [-- --applicants 500,5000,50000]
 import { readFile } from 'node:fs/promises';
 import prices from './cost/prices.json' with { type: 'json' };
@@ -26,9 +26,9 @@ try {
 }
 
 const scenarios: { name: string; scenario: Scenario }[] = [
-  { name: 'as configured: Essentials, inbox to every online staff member', scenario: { cognitoPlan: 'essentials', staffFanOut: 'everyOnline' } },
-  { name: 'Plus (threat protection) instead, same fan-out', scenario: { cognitoPlan: 'plus', staffFanOut: 'everyOnline' } },
-  { name: 'projection, not built: Essentials, inbox to the assigned staff member only', scenario: { cognitoPlan: 'essentials', staffFanOut: 'assigned' } },
+  { name: 'as configured: Essentials, inbox to the assigned staff member (and admins on scope ALL)', scenario: { cognitoPlan: 'essentials', staffFanOut: 'assigned' } },
+  { name: 'Plus (threat protection) instead, same fan-out', scenario: { cognitoPlan: 'plus', staffFanOut: 'assigned' } },
+  { name: 'before issue #13: Plus, inbox to every online staff member', scenario: { cognitoPlan: 'plus', staffFanOut: 'everyOnline' } },
 ];
 const money = (n: number) => `$${n < 10 ? n.toFixed(2) : Math.round(n).toLocaleString('en-US')}`;
 const lines: BillLine[] = ['AppSync', 'DynamoDB', 'Cognito', 'Lambda', 'S3', 'SES', 'CloudWatch', 'WAF', 'X-Ray', 'Secrets Manager'];

@@ -13,7 +13,10 @@ export interface MeasuredRequests {
 }
 
 export type CognitoPlan = 'essentials' | 'plus';
-/** Who hears an applicant's message on onStaffInboxMessage: every online staff member, or the assigned one. */
+/**
+ * Who hears an applicant's message on onStaffInboxMessage: every online staff member (before issue #13), or as built
+ * now: the assigned staff member, plus each admin listening with scope ALL (the one live route of unassigned ones).
+ */
 export type StaffFanOut = 'everyOnline' | 'assigned';
 
 export interface Scenario {
@@ -93,7 +96,7 @@ export function monthlyBill(applicants: number, scenario: Scenario, prices: Pric
   const rt = profile.realtime;
   const onlineStaff = staff * profile.team.shareOfStaffOnlineAtOnce;
   const inboxDeliveriesPerMessage =
-    scenario.staffFanOut === 'everyOnline' ? onlineStaff : 1 - rt.shareOfApplicantsUnassigned + rt.shareOfApplicantsUnassigned * onlineStaff;
+    scenario.staffFanOut === 'everyOnline' ? onlineStaff : 1 - rt.shareOfApplicantsUnassigned + profile.team.adminsOnlineWithScopeAll;
   const realtimeMessages =
     applicants * rt.applicantMessagesPerMonth * (rt.threadMessageDeliveries + inboxDeliveriesPerMessage) +
     applicants * rt.otherChangeEventsPerMonth * rt.deliveriesPerOtherChange;

@@ -4,9 +4,11 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { isIamCaller } from '../lib/context.ts';
 import { intRange, optionalText, text, ulid } from '../lib/validate.ts';
+import { requireSubscriptionFields, subscriptionFilterFields } from '../lib/subscription-fields.ts';
 
 export function request(ctx: Context) {
   if (!isIamCaller(ctx)) util.unauthorized();
+  requireSubscriptionFields(ctx, subscriptionFilterFields.payment);
   const input = ctx.args.input;
   ctx.stash.applicantId = ulid('input.applicantId', input.applicantId);
   ctx.stash.paymentId = ulid('input.paymentId', input.paymentId);

@@ -2,8 +2,10 @@
 // (docs/pipeline.md).
 import type { Context } from '@aws-appsync/utils';
 import { expectedVersion, ulid } from '../lib/validate.ts';
+import { requireSubscriptionFields, subscriptionFilterFields } from '../lib/subscription-fields.ts';
 
 export function request(ctx: Context) {
+  requireSubscriptionFields(ctx, subscriptionFilterFields.applicant);
   ctx.stash.applicantId = ulid('id', ctx.args.id);
   ctx.stash.statusMove = {
     via: 'archiveApplicant',

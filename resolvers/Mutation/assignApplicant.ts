@@ -4,8 +4,10 @@
 import type { Context } from '@aws-appsync/utils';
 import { optionalUserId } from '../lib/users.ts';
 import { expectedVersion, ulid } from '../lib/validate.ts';
+import { requireSubscriptionFields, subscriptionFilterFields } from '../lib/subscription-fields.ts';
 
 export function request(ctx: Context) {
+  requireSubscriptionFields(ctx, subscriptionFilterFields.applicant);
   const input = ctx.args.input;
   ctx.stash.applicantId = ulid('input.id', input.id);
   ctx.stash.assignment = {

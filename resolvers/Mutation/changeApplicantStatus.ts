@@ -3,8 +3,10 @@
 import type { Context } from '@aws-appsync/utils';
 import { maxStatusNoteLength } from '../lib/applicants.ts';
 import { expectedVersion, optionalText, ulid } from '../lib/validate.ts';
+import { requireSubscriptionFields, subscriptionFilterFields } from '../lib/subscription-fields.ts';
 
 export function request(ctx: Context) {
+  requireSubscriptionFields(ctx, subscriptionFilterFields.applicant);
   const input = ctx.args.input;
   ctx.stash.applicantId = ulid('input.id', input.id);
   ctx.stash.statusMove = {

@@ -4,8 +4,10 @@ import type { Context } from '@aws-appsync/utils';
 import { taskLimits } from '../lib/tasks.ts';
 import { optionalText, optionalUlid, text } from '../lib/validate.ts';
 import { userId } from '../lib/users.ts';
+import { requireSubscriptionFields, subscriptionFilterFields } from '../lib/subscription-fields.ts';
 
 export function request(ctx: Context) {
+  requireSubscriptionFields(ctx, subscriptionFilterFields.task);
   const input = ctx.args.input;
   ctx.stash.newTask = {
     title: text('input.title', input.title, 1, taskLimits.title),

@@ -3,9 +3,11 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { isIamCaller } from '../lib/context.ts';
 import { intRange, text, ulid } from '../lib/validate.ts';
+import { requireSubscriptionFields, subscriptionFilterFields } from '../lib/subscription-fields.ts';
 
 export function request(ctx: Context) {
   if (!isIamCaller(ctx)) util.unauthorized();
+  requireSubscriptionFields(ctx, subscriptionFilterFields.document);
   const input = ctx.args.input;
   const sizeBytes = input.sizeBytes === null || input.sizeBytes === undefined ? null : intRange('input.sizeBytes', input.sizeBytes, 0, 2147483647);
   ctx.stash.applicantId = ulid('input.applicantId', input.applicantId);

@@ -6,9 +6,11 @@ import { invalid } from '../lib/errors.ts';
 import { documentFileKey } from '../lib/keys.ts';
 import { intRange, ulid } from '../lib/validate.ts';
 import { maxDocumentBytes } from '../lib/uploads.ts';
+import { requireSubscriptionFields, subscriptionFilterFields } from '../lib/subscription-fields.ts';
 
 export function request(ctx: Context) {
   if (!isIamCaller(ctx)) util.unauthorized();
+  requireSubscriptionFields(ctx, subscriptionFilterFields.document);
   const input = ctx.args.input;
   const applicantId = ulid('input.applicantId', input.applicantId);
   const documentId = ulid('input.documentId', input.documentId);

@@ -3,8 +3,10 @@ import type { Context } from '@aws-appsync/utils';
 import { maxRejectionReasonLength } from '../lib/document-review.ts';
 import { invalid } from '../lib/errors.ts';
 import { expectedVersion, text, ulid } from '../lib/validate.ts';
+import { requireSubscriptionFields, subscriptionFilterFields } from '../lib/subscription-fields.ts';
 
 export function request(ctx: Context) {
+  requireSubscriptionFields(ctx, subscriptionFilterFields.document);
   const input = ctx.args.input;
   const rejected = input.decision === 'REJECTED';
   if (!rejected && input.reason) invalid('input.reason', 'is given only when the decision is REJECTED');

@@ -2,8 +2,10 @@
 import type { Context } from '@aws-appsync/utils';
 import { maxMessageLength } from '../lib/messages.ts';
 import { optionalText, text, ulid } from '../lib/validate.ts';
+import { requireSubscriptionFields, subscriptionFilterFields } from '../lib/subscription-fields.ts';
 
 export function request(ctx: Context) {
+  requireSubscriptionFields(ctx, subscriptionFilterFields.message);
   const input = ctx.args.input;
   const applicantId = ulid('input.applicantId', input.applicantId);
   ctx.stash.applicantId = applicantId;

@@ -5,8 +5,10 @@ import { invalid } from '../lib/errors.ts';
 import { taskLimits } from '../lib/tasks.ts';
 import { expectedVersion, optionalText, text, ulid } from '../lib/validate.ts';
 import { userId } from '../lib/users.ts';
+import { requireSubscriptionFields, subscriptionFilterFields } from '../lib/subscription-fields.ts';
 
 export function request(ctx: Context) {
+  requireSubscriptionFields(ctx, subscriptionFilterFields.task);
   const input = ctx.args.input;
   const changes: Record<string, unknown> = {};
   if (input.title !== undefined) changes.title = text('input.title', input.title, 1, taskLimits.title);

@@ -26,6 +26,7 @@ export function request(ctx: Context) {
     senderSide: side,
     senderName: senderName(ctx.stash.senderProfile),
     recipientId: recipientId || null,
+    assignedStaffId: ctx.stash.assignedStaffId,
     body,
     createdAt: util.time.nowISO8601(),
   };

@@ -294,6 +294,11 @@ export type Message = {
   __typename?: 'Message';
   /** The thread: one per applicant, between the applicant's owner and staff. */
   applicantId: Scalars['ID']['output'];
+  /**
+   * The staff member the applicant was assigned to when the message was sent; null when nobody was (or the message
+   * was sent before messages carried it). The staff inbox subscription routes on it, so sendMessage must select it.
+   */
+  assignedStaffId: Maybe<Scalars['ID']['output']>;
   body: Scalars['String']['output'];
   createdAt: Scalars['AWSDateTime']['output'];
   id: Scalars['ID']['output'];
@@ -835,6 +840,13 @@ export type SetTaskStatusInput = {
   status: TaskStatus;
 };
 
+/** Whose applicants' messages a staff inbox subscription hears. */
+export type StaffInboxScope =
+  /** Every applicant, assigned or not: admins only. Unassigned applicants' messages are heard live here alone. */
+  | 'ALL'
+  /** Applicants assigned to the caller (the default, for staff and admins). */
+  | 'ASSIGNED_TO_ME';
+
 export type StatusCount = {
   __typename?: 'StatusCount';
   count: Scalars['Int']['output'];
@@ -853,7 +865,7 @@ export type Subscription = {
   onDocumentChanged: Maybe<Document>;
   /** Payments of one applicant (owner and staff), or every payment (admin). */
   onPaymentChanged: Maybe<Payment>;
-  /** Every new message from an applicant, for staff. */
+  /** New messages from applicants, for staff: those assigned to the caller, or (admins, scope ALL) every applicant. */
   onStaffInboxMessage: Maybe<Message>;
   /** Tasks assigned to one user: the caller, unless staff ask for another assignee. */
   onTaskChanged: Maybe<Task>;
@@ -874,6 +886,11 @@ export type SubscriptionOnDocumentChangedArgs = {
 
 export type SubscriptionOnPaymentChangedArgs = {
   applicantId: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionOnStaffInboxMessageArgs = {
+  scope?: InputMaybe<StaffInboxScope>;
 };
 
 

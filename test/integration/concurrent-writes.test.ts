@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  AssignApplicantDocument,
   CreateTaskDocument,
   GetMessageThreadDocument,
   MarkThreadReadDocument,
@@ -96,6 +97,7 @@ describe('the new-message email', () => {
 describe('the staff inbox subscription', () => {
   it('given staff listening, when they reply and then the applicant writes, then they hear only the applicant', async () => {
     const applicant = await createApplicant(owner);
+    await gqlOk(staff, AssignApplicantDocument, { input: { id: applicant.id, staffId: staff.sub, expectedVersion: applicant.version } });
     const session = await openRealtimeSession(staff);
     try {
       const started = await session.start(OnStaffInboxMessageDocument, {});

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OnStaffInboxMessageDocument, OnThreadMessageDocument, SendMessageDocument } from '../../schema/generated/client/graphql.ts';
+import { AssignApplicantDocument, OnStaffInboxMessageDocument, OnThreadMessageDocument, SendMessageDocument } from '../../schema/generated/client/graphql.ts';
 import { createUser, withAccessToken, type SignedInUser } from '../setup/users.ts';
 import { createApplicant, emailsTo, eventually, gqlOk, subscribe } from './support/api.ts';
 
@@ -19,6 +19,7 @@ beforeAll(async () => {
 describe('sender names with access tokens', () => {
   it('given an applicant calling with their access token, when they write, then the message and the staff inbox event carry their profile name', async () => {
     const applicant = await createApplicant(owner);
+    await gqlOk(staff, AssignApplicantDocument, { input: { id: applicant.id, staffId: staff.sub, expectedVersion: applicant.version } });
     const inbox = await subscribe(withAccessToken(staff), OnStaffInboxMessageDocument, {});
     try {
       const body = `From the owner ${applicant.id}`;

@@ -544,6 +544,7 @@ fragment MessageFields on Message {
   recipientId
   body
   createdAt
+  assignedStaffId
 }` as GeneratedQuery<
   types.ListMessagesQueryVariables,
   types.ListMessagesQuery
@@ -911,8 +912,8 @@ fragment PaymentFields on Payment {
   types.OnPaymentChangedSubscription
 >;
 
-export const onStaffInboxMessage = /* GraphQL */ `subscription OnStaffInboxMessage {
-  onStaffInboxMessage {
+export const onStaffInboxMessage = /* GraphQL */ `subscription OnStaffInboxMessage($scope: StaffInboxScope) {
+  onStaffInboxMessage(scope: $scope) {
     ...MessageFields
   }
 }
@@ -926,6 +927,7 @@ fragment MessageFields on Message {
   recipientId
   body
   createdAt
+  assignedStaffId
 }` as GeneratedSubscription<
   types.OnStaffInboxMessageSubscriptionVariables,
   types.OnStaffInboxMessageSubscription
@@ -969,6 +971,7 @@ fragment MessageFields on Message {
   recipientId
   body
   createdAt
+  assignedStaffId
 }` as GeneratedSubscription<
   types.OnThreadMessageSubscriptionVariables,
   types.OnThreadMessageSubscription
@@ -1100,6 +1103,7 @@ fragment MessageFields on Message {
   recipientId
   body
   createdAt
+  assignedStaffId
 }` as GeneratedMutation<
   types.SendMessageMutationVariables,
   types.SendMessageMutation

@@ -43,6 +43,14 @@ describe('the cost model', () => {
     expect(assigned.total).toBeLessThan(everyOnline.total);
   });
 
+  it('given the inbox as built, when one more admin listens with scope ALL, then each applicant message costs one delivery more', () => {
+    const applicants = 10_000;
+    const withAdmins = (n: number) =>
+      monthlyBill(applicants, { cognitoPlan: 'essentials', staffFanOut: 'assigned' }, prices, { ...profile, team: { ...profile.team, adminsOnlineWithScopeAll: n } }, measured);
+
+    expect(withAdmins(2).volumes.realtimeMessages - withAdmins(1).volumes.realtimeMessages).toBeCloseTo(applicants * profile.realtime.applicantMessagesPerMonth);
+  });
+
   it('given a bill that grows with use, when the break-even is sought, then it is the first size at or over the budget', () => {
     expect(breakEven(40, (n) => 10 + n / 100)).toBe(3000);
     expect(breakEven(40, () => 50)).toBe(0);

@@ -99,7 +99,7 @@ describe('Amplify JS against the local stack', () => {
     const body = `Sent while Amplify listens (${Date.now()})`;
     const sent = await graphql(
       amina.idToken,
-      'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id applicantId senderSide body } }',
+      'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id applicantId senderSide assignedStaffId body } }',
       { input: { applicantId, body } },
     );
     expect(sent.errors).toBeUndefined();

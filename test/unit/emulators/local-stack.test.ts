@@ -57,10 +57,11 @@ describe('the local stack of the test run', () => {
     try {
       const inbox = await socket.subscribe('subscription { onStaffInboxMessage { applicantId senderSide body } }');
       const body = `Is the GRE optional? (${Date.now()})`;
-      // As in AppSync, subscribers get (and filters see) only the fields the mutation selected.
+      // As in AppSync, subscribers get (and filters see) only the fields the mutation selected: the inbox filter reads
+      // senderSide and assignedStaffId (Amina is assigned to Priya in the demo data).
       const sent = await graphql(
         amina.idToken,
-        'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id applicantId senderSide body } }',
+        'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id applicantId senderSide assignedStaffId body } }',
         { input: { applicantId, body } },
       );
       expect(sent.errors).toBeUndefined();

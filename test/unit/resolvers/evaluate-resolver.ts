@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { Kind, parse } from 'graphql';
 import { createNoneDataSource, evaluateCode, runResolver, type RunResolverResult } from '../../../local/appsync/index.ts';
 import { bundlePath, functionSource, resolverSource } from '../../../infra/wiring/index.ts';
 
@@ -27,6 +28,23 @@ export const callers = {
 
 export type Caller = (typeof callers)[keyof typeof callers];
 
+/**
+ * ctx.info.selectionSetList unless a test gives its own: the top-level fields the project's own operation documents
+ * select (the whole-item fragments of schema/operations/fragments.graphql), as a real client's request would carry.
+ */
+export const clientSelection: string[] = [
+  ...new Set(
+    parse(readFileSync(new URL('../../../schema/operations/fragments.graphql', import.meta.url), 'utf8')).definitions.flatMap((definition) =>
+      definition.kind === Kind.FRAGMENT_DEFINITION
+        ? definition.selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.name.value] : []))
+        : [],
+    ),
+  ),
+];
+
+/** The info of a resolver's context, as the local runtime takes it. */
+export const infoFor = (fieldName: string, parentTypeName: string, selectionSetList = clientSelection) => ({ fieldName, parentTypeName, selectionSetList });
+
 function readBundle(source: string): string {
   const path = bundlePath(source);
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` first`);
@@ -53,6 +71,7 @@ export interface HandlerContext {
   prev?: { result?: unknown };
   /** The operation the handler runs for (ctx.info.parentTypeName), e.g. 'Query' or 'Mutation'. */
   operation?: string;
+  selectionSetList?: string[];
 }
 
 /** Runs one handler of a bundle, as EvaluateCode does, with the table name in ctx.env. */
@@ -66,7 +85,7 @@ export function evaluate(code: string, handler: 'request' | 'response', context:
       stash: context.stash ?? {},
       env: { TABLE_NAME: tableName },
       prev: context.prev ?? {},
-      ...(context.operation ? { info: { fieldName: '', parentTypeName: context.operation } } : {}),
+      info: infoFor('', context.operation ?? '', context.selectionSetList),
       ...('result' in context ? { result: context.result } : {}),
       ...(context.error ? { error: context.error } : {}),
     },
@@ -92,7 +111,7 @@ export async function runHandlers(
   return runResolver({
     resolver: { kind: 'PIPELINE', code, functions: [] },
     dataSources: { none: createNoneDataSource() },
-    context: { arguments: args, identity: caller, info: { fieldName, parentTypeName: typeName }, env: { TABLE_NAME: tableName } },
+    context: { arguments: args, identity: caller, info: infoFor(fieldName, typeName), env: { TABLE_NAME: tableName } },
   });
 }
 
@@ -101,7 +120,7 @@ export async function runNoneResolver(typeName: string, fieldName: string, calle
   return runResolver({
     resolver: { kind: 'UNIT', code: resolverBundle(typeName, fieldName), dataSource: 'none' },
     dataSources: { none: createNoneDataSource() },
-    context: { arguments: args, identity: caller, info: { fieldName, parentTypeName: typeName } },
+    context: { arguments: args, identity: caller, info: infoFor(fieldName, typeName) },
   });
 }
 

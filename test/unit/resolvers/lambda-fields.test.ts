@@ -6,6 +6,7 @@ import {
   describeTransactItem,
   evaluate,
   functionBundle,
+  infoFor,
   plainMap,
   readable,
   resolverBundle,
@@ -96,7 +97,7 @@ async function runPipeline(
       })),
     },
     dataSources,
-    context: { arguments: args, identity: caller, info: { fieldName, parentTypeName: typeName }, env: { TABLE_NAME: tableName } },
+    context: { arguments: args, identity: caller, info: infoFor(fieldName, typeName), env: { TABLE_NAME: tableName } },
   });
   return { ...run, requests };
 }

@@ -1,5 +1,5 @@
 import { createNoneDataSource, runResolver, type RunResolverResult } from '../../../local/appsync/index.ts';
-import { type Caller, functionBundle, tableName } from './evaluate-resolver.ts';
+import { type Caller, functionBundle, infoFor, tableName } from './evaluate-resolver.ts';
 
 // Test support: runs one pipeline function's request handler through the local runtime, so a test sees the error
 // type a handler raises (EvaluateCode reports only the message). The pipeline around it only passes values through.
@@ -11,7 +11,7 @@ export async function runFunction(name: string, caller: Caller | null, stash: Re
   return runResolver({
     resolver: { kind: 'PIPELINE', code: passThrough, functions: [{ code: functionBundle(name), dataSource: 'none' }] },
     dataSources: { none: createNoneDataSource() },
-    context: { identity: caller, stash, info: { fieldName: name, parentTypeName: 'Mutation' }, env: { TABLE_NAME: tableName } },
+    context: { identity: caller, stash, info: infoFor(name, 'Mutation'), env: { TABLE_NAME: tableName } },
   });
 }
 
