@@ -1,0 +1,149 @@
+// Amplify JS v6 signs in with its default flow, USER_SRP_AUTH, and refreshes with GetTokensFromRefreshToken against
+// cognito-local as the local stack starts it (local/emulators/cognito-srp.ts, cognito-refresh.ts).
+import {
+  AdminDisableUserCommand,
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { Amplify } from 'aws-amplify';
+import { fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { passwordPolicy, userGroups } from '../../../infra/constructs/user-directory.ts';
+import { startCognitoLocal, type RunningCognitoLocal } from '../../../local/emulators/cognito-local.ts';
+import { freePort } from '../../../local/emulators/ports.ts';
+import { ensureUserPool } from '../../../local/emulators/user-pool.ts';
+import { ensureCognitoUser } from '../../../local/seed/cognito-users.ts';
+import { localCredentials } from './support.ts';
+
+const password = 'Srp-sign-in-test-1!';
+const claimsOf = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+
+async function failureOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as Error;
+    return { name: e.name, message: e.message };
+  }
+  throw new Error('Expected a failure, but it succeeded');
+}
+
+describe('USER_SRP_AUTH and token refresh on the local Cognito, through Amplify', () => {
+  let cognito: RunningCognitoLocal;
+  let idp: CognitoIdentityProviderClient;
+  let userPoolId: string;
+  let userPoolClientId: string;
+  const migrationCalls: unknown[] = [];
+
+  const addUser = (email: string) =>
+    ensureCognitoUser(idp, userPoolId, { email, fullName: 'Srp Tester', password, group: 'applicant' });
+
+  beforeAll(async () => {
+    cognito = await startCognitoLocal({
+      port: await freePort(),
+      inMemory: true,
+      triggers: {
+        UserMigration: async (event) => {
+          migrationCalls.push(event);
+          throw new Error('Bad password');
+        },
+      },
+    });
+    idp = new CognitoIdentityProviderClient({ endpoint: cognito.endpoint, region: 'us-east-1', credentials: localCredentials });
+    ({ userPoolId, userPoolClientId } = await ensureUserPool(idp, { groups: userGroups, passwordPolicy }));
+    Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId, userPoolEndpoint: cognito.endpoint } } });
+  });
+  afterEach(async () => {
+    await signOut().catch(() => undefined);
+  });
+  afterAll(async () => {
+    await cognito.stop();
+  });
+
+  it('given a user, when Amplify signs in with its default flow (SRP), then the session holds their tokens', async () => {
+    const sub = await addUser('srp.user@example.com');
+
+    const result = await signIn({ username: 'srp.user@example.com', password });
+
+    expect(result.isSignedIn).toBe(true);
+    const { tokens } = await fetchAuthSession();
+    expect(tokens?.idToken?.payload).toMatchObject({
+      sub,
+      email: 'srp.user@example.com',
+      name: 'Srp Tester',
+      'cognito:groups': ['applicant'],
+      iss: cognito.issuer(userPoolId),
+    });
+  });
+
+  it('given a signed-in session, when Amplify forces a refresh, then GetTokensFromRefreshToken gives new tokens', async () => {
+    const sub = await addUser('refresh.user@example.com');
+    await signIn({ username: 'refresh.user@example.com', password });
+    const before = (await fetchAuthSession()).tokens;
+
+    const after = (await fetchAuthSession({ forceRefresh: true })).tokens;
+
+    expect(after?.accessToken.toString()).not.toBe(before?.accessToken.toString());
+    expect(after?.accessToken.payload).toMatchObject({ sub, token_use: 'access' });
+    expect(after?.idToken?.payload).toMatchObject({ sub, email: 'refresh.user@example.com', name: 'Srp Tester' });
+  });
+
+  it('given a wrong password, when Amplify signs in with SRP, then Cognito answers NotAuthorizedException', async () => {
+    await addUser('wrong.password@example.com');
+
+    expect(await failureOf(signIn({ username: 'wrong.password@example.com', password: 'Not-the-password-1!' }))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    });
+  });
+
+  it('given an unknown user, when Amplify signs in with SRP, then the same answer comes and no migration runs', async () => {
+    expect(await failureOf(signIn({ username: 'nobody@example.com', password }))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    });
+    // As in AWS: the UserMigration trigger needs the password, which SRP never sends.
+    expect(migrationCalls).toEqual([]);
+  });
+
+  it('given a user disabled after signing in, when Amplify signs in or refreshes, then both are refused', async () => {
+    await addUser('disabled.user@example.com');
+    await signIn({ username: 'disabled.user@example.com', password });
+
+    await idp.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: 'disabled.user@example.com' }));
+
+    expect(await failureOf(fetchAuthSession({ forceRefresh: true }).then((s) => s.tokens ?? Promise.reject(new Error('no tokens'))))).toMatchObject({
+      name: 'NotAuthorizedException',
+      message: 'User is disabled.',
+    });
+    await signOut();
+    expect(await failureOf(signIn({ username: 'disabled.user@example.com', password }))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'User is disabled.',
+    });
+  });
+
+  it('given a refresh token, when InitiateAuth REFRESH_TOKEN_AUTH is called, then it answers as AWS does', async () => {
+    const sub = await addUser('initiate.refresh@example.com');
+    const { AuthenticationResult: signedIn } = await idp.send(
+      new InitiateAuthCommand({
+        ClientId: userPoolClientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'initiate.refresh@example.com', PASSWORD: password },
+      }),
+    );
+
+    for (const AuthFlow of ['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'] as const) {
+      const { AuthenticationResult } = await idp.send(
+        new InitiateAuthCommand({
+          ClientId: userPoolClientId,
+          AuthFlow,
+          AuthParameters: { REFRESH_TOKEN: signedIn?.RefreshToken ?? '' },
+        }),
+      );
+      expect(AuthenticationResult).toMatchObject({ TokenType: 'Bearer', ExpiresIn: expect.any(Number) as number });
+      expect(claimsOf(AuthenticationResult?.IdToken ?? '')).toMatchObject({ sub, token_use: 'id' });
+    }
+  });
+});
