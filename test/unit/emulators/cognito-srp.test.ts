@@ -3,8 +3,12 @@
 import {
   AdminDisableUserCommand,
   CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { randomBytes } from 'node:crypto';
 import { Amplify } from 'aws-amplify';
 import { fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -113,18 +117,15 @@ describe('USER_SRP_AUTH and token refresh on the local Cognito, through Amplify'
 
     await idp.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: 'disabled.user@example.com' }));
 
-    expect(await failureOf(fetchAuthSession({ forceRefresh: true }).then((s) => s.tokens ?? Promise.reject(new Error('no tokens'))))).toMatchObject({
-      name: 'NotAuthorizedException',
-      message: 'User is disabled.',
-    });
-    await signOut();
+    // Cognito refused the refresh ("User is disabled.", checked with the SDK below): Amplify drops the session.
+    expect((await fetchAuthSession({ forceRefresh: true })).tokens).toBeUndefined();
     expect(await failureOf(signIn({ username: 'disabled.user@example.com', password }))).toEqual({
       name: 'NotAuthorizedException',
       message: 'User is disabled.',
     });
   });
 
-  it('given a refresh token, when InitiateAuth REFRESH_TOKEN_AUTH is called, then it answers as AWS does', async () => {
+  it('given a refresh token, when InitiateAuth or GetTokensFromRefreshToken refreshes, then it answers as AWS does', async () => {
     const sub = await addUser('initiate.refresh@example.com');
     const { AuthenticationResult: signedIn } = await idp.send(
       new InitiateAuthCommand({
@@ -133,17 +134,119 @@ describe('USER_SRP_AUTH and token refresh on the local Cognito, through Amplify'
         AuthParameters: { USERNAME: 'initiate.refresh@example.com', PASSWORD: password },
       }),
     );
+    const RefreshToken = signedIn?.RefreshToken ?? '';
 
-    for (const AuthFlow of ['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'] as const) {
-      const { AuthenticationResult } = await idp.send(
-        new InitiateAuthCommand({
-          ClientId: userPoolClientId,
-          AuthFlow,
-          AuthParameters: { REFRESH_TOKEN: signedIn?.RefreshToken ?? '' },
-        }),
-      );
-      expect(AuthenticationResult).toMatchObject({ TokenType: 'Bearer', ExpiresIn: expect.any(Number) as number });
+    const answers = [
+      ...(await Promise.all(
+        (['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'] as const).map((AuthFlow) =>
+          idp.send(
+            new InitiateAuthCommand({ ClientId: userPoolClientId, AuthFlow, AuthParameters: { REFRESH_TOKEN: RefreshToken } }),
+          ),
+        ),
+      )),
+      await idp.send(new GetTokensFromRefreshTokenCommand({ ClientId: userPoolClientId, RefreshToken })),
+    ];
+    for (const { AuthenticationResult } of answers) {
+      expect(AuthenticationResult).toMatchObject({ TokenType: 'Bearer', ExpiresIn: 86_400 });
       expect(claimsOf(AuthenticationResult?.IdToken ?? '')).toMatchObject({ sub, token_use: 'id' });
+      expect(claimsOf(AuthenticationResult?.AccessToken ?? '')).toMatchObject({ sub, token_use: 'access' });
     }
+  });
+
+  it('given a disabled user or a bad request, when GetTokensFromRefreshToken is called, then it is refused', async () => {
+    await addUser('refused.refresh@example.com');
+    const { AuthenticationResult } = await idp.send(
+      new InitiateAuthCommand({
+        ClientId: userPoolClientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'refused.refresh@example.com', PASSWORD: password },
+      }),
+    );
+    const RefreshToken = AuthenticationResult?.RefreshToken ?? '';
+    await idp.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: 'refused.refresh@example.com' }));
+
+    const refused = (input: { ClientId: string; RefreshToken: string }) =>
+      failureOf(idp.send(new GetTokensFromRefreshTokenCommand(input)));
+    expect(await refused({ ClientId: userPoolClientId, RefreshToken })).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'User is disabled.',
+    });
+    expect(await refused({ ClientId: userPoolClientId, RefreshToken: '' })).toEqual({
+      name: 'InvalidParameterException',
+      message: 'Missing required parameter RefreshToken',
+    });
+    expect(await refused({ ClientId: 'no-such-client', RefreshToken })).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Invalid ClientId.',
+    });
+  });
+
+  it('given a PASSWORD_VERIFIER challenge, when answered badly or twice, then each answer is refused', async () => {
+    const sub = await addUser('bad.claims@example.com');
+    const srpA = randomBytes(256).toString('hex');
+    const { ChallengeName, ChallengeParameters = {} } = await idp.send(
+      new InitiateAuthCommand({
+        ClientId: userPoolClientId,
+        AuthFlow: 'USER_SRP_AUTH',
+        AuthParameters: { USERNAME: 'bad.claims@example.com', SRP_A: srpA },
+      }),
+    );
+    expect(ChallengeName).toBe('PASSWORD_VERIFIER');
+    expect(ChallengeParameters).toMatchObject({ USER_ID_FOR_SRP: sub, USERNAME: sub });
+    expect(Object.keys(ChallengeParameters).sort()).toEqual(['SALT', 'SECRET_BLOCK', 'SRP_B', 'USERNAME', 'USER_ID_FOR_SRP']);
+
+    const answer = (responses: Record<string, string>) =>
+      failureOf(
+        idp.send(
+          new RespondToAuthChallengeCommand({
+            ClientId: userPoolClientId,
+            ChallengeName: 'PASSWORD_VERIFIER',
+            ChallengeResponses: {
+              USERNAME: sub,
+              PASSWORD_CLAIM_SECRET_BLOCK: ChallengeParameters.SECRET_BLOCK ?? '',
+              PASSWORD_CLAIM_SIGNATURE: randomBytes(32).toString('base64'),
+              TIMESTAMP: 'Wed Dec 2 09:05:07 UTC 2026',
+              ...responses,
+            },
+          }),
+        ),
+      );
+    expect(await answer({ TIMESTAMP: '2026-12-02T09:05:07Z' })).toEqual({
+      name: 'InvalidParameterException',
+      message: 'ChallengeResponses.TIMESTAMP must read "ddd MMM D HH:mm:ss UTC YYYY"',
+    });
+    const now = new Date();
+    const timestamp = `${now.toUTCString().slice(0, 3)} ${now.toUTCString().slice(8, 11)} ${now.getUTCDate()} ${now.toISOString().slice(11, 19)} UTC ${now.getUTCFullYear()}`;
+    expect(await answer({ TIMESTAMP: timestamp })).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    });
+    expect(await answer({ TIMESTAMP: timestamp })).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Invalid session for the user, session is expired.',
+    });
+  });
+
+  it('given an app client without ALLOW_USER_SRP_AUTH, when SRP sign-in starts, then it is refused as AWS does', async () => {
+    await addUser('password.only@example.com');
+    const { UserPoolClient } = await idp.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: userPoolId,
+        ClientName: 'password-only',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    );
+
+    expect(
+      await failureOf(
+        idp.send(
+          new InitiateAuthCommand({
+            ClientId: UserPoolClient?.ClientId,
+            AuthFlow: 'USER_SRP_AUTH',
+            AuthParameters: { USERNAME: 'password.only@example.com', SRP_A: randomBytes(256).toString('hex') },
+          }),
+        ),
+      ),
+    ).toEqual({ name: 'InvalidParameterException', message: 'USER_SRP_AUTH flow not enabled for this client' });
   });
 });
