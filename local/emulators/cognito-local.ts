@@ -183,7 +183,8 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
   try {
     const service = cognito as unknown as CognitoService;
     // Disabled users are refused before SRP or refresh runs; refresh reaches InitiateAuth through that check.
-    const router = withTokenRefresh(withDisabledUsers(withSrpAuth(Router(services) as CognitoRouter, service), service), service);
+    const withSrp = withSrpAuth(Router(services) as CognitoRouter, service);
+    const router = withTokenRefresh(withDisabledUsers(withSrp, service), service);
     const app = createServer(router as never, logger as never, config.ServerConfig, services);
     restrictCorsToLocalOrigins(app.application);
     server = (await app.start()) as Server;

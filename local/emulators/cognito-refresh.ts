@@ -23,7 +23,11 @@ function expiresIn(accessToken: string | undefined): number | undefined {
 
 function withTokenFields(result: AuthenticationResult | undefined): AuthenticationResult | undefined {
   if (!result?.AccessToken) return result;
-  return { ...result, ExpiresIn: result.ExpiresIn ?? expiresIn(result.AccessToken), TokenType: result.TokenType ?? 'Bearer' };
+  return {
+    ...result,
+    ExpiresIn: result.ExpiresIn ?? expiresIn(result.AccessToken),
+    TokenType: result.TokenType ?? 'Bearer',
+  };
 }
 
 const isRefresh = (flow: unknown) => flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN';
@@ -37,7 +41,9 @@ export function withTokenRefresh(router: CognitoRouter, cognito: CognitoService)
         const client = clientId ? await cognito.getAppClient(ctx, clientId) : null;
         if (!client) throw new NotAuthorizedError('Invalid ClientId.');
         if (client.ClientSecret && req.ClientSecret !== client.ClientSecret)
-          throw new NotAuthorizedError(`Client ${clientId} is configured with secret but ClientSecret was not received or is wrong`);
+          throw new NotAuthorizedError(
+            `Client ${clientId} is configured with secret but ClientSecret was not received or is wrong`,
+          );
         if (!req.RefreshToken) throw new InvalidParameterError('Missing required parameter RefreshToken');
         const answer = (await initiate(ctx, {
           ClientId: clientId,

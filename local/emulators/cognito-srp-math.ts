@@ -57,7 +57,12 @@ export interface SrpChallenge {
  * v = g^x, a random b, B = k·v + g^b, and the shared key from the client's A. Undefined when A ≡ 0 (mod N),
  * which SRP-6a must refuse.
  */
-export function serverChallenge(input: { srpA: string; poolName: string; userId: string; password: string }): SrpChallenge | undefined {
+export function serverChallenge(input: {
+  srpA: string;
+  poolName: string;
+  userId: string;
+  password: string;
+}): SrpChallenge | undefined {
   const A = toBigInt(input.srpA);
   if (A % N === 0n) return undefined;
   const salt = toBigInt(randomBytes(16).toString('hex'));
@@ -102,7 +107,8 @@ export function claimMatches(input: {
 }
 
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const timestampPattern = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) ([A-Z][a-z]{2}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) UTC (\d{4})$/;
+const timestampPattern =
+  /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) ([A-Z][a-z]{2}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) UTC (\d{4})$/;
 
 /** The instant a TIMESTAMP ("ddd MMM D HH:mm:ss UTC YYYY", UTC) names, or undefined when it is not one. */
 export function parseSrpTimestamp(timestamp: string): Date | undefined {

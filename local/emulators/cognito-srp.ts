@@ -28,7 +28,11 @@ interface PendingChallenge {
   expiresAt: number;
 }
 
-function required(parameters: Record<string, string> | undefined, names: string[], field: string): Record<string, string> {
+function required(
+  parameters: Record<string, string> | undefined,
+  names: string[],
+  field: string,
+): Record<string, string> {
   for (const name of names) {
     if (!parameters?.[name]) throw new InvalidParameterError(`Missing required parameter ${field}.${name}`);
   }
@@ -56,7 +60,11 @@ export function withSrpAuth(router: CognitoRouter, cognito: CognitoService): Cog
       return async (ctx, req) => {
         if (req.AuthFlow !== 'USER_SRP_AUTH') return initiate(ctx, req);
         const clientId = String(req.ClientId);
-        const parameters = required(req.AuthParameters as Record<string, string>, ['USERNAME', 'SRP_A'], 'AuthParameters');
+        const parameters = required(
+          req.AuthParameters as Record<string, string>,
+          ['USERNAME', 'SRP_A'],
+          'AuthParameters',
+        );
         if (!/^[0-9a-fA-F]+$/.test(parameters.SRP_A ?? ''))
           throw new InvalidParameterError('AuthParameters.SRP_A must be a hexadecimal number');
         const pool = await cognito.getUserPoolForClientId(ctx, clientId);
@@ -65,7 +73,8 @@ export function withSrpAuth(router: CognitoRouter, cognito: CognitoService): Cog
         if (!allowsSrp(client)) throw new InvalidParameterError('USER_SRP_AUTH flow not enabled for this client');
 
         const user = await pool.getUserByUsername(ctx, parameters.USERNAME ?? '');
-        if (!user && client.PreventUserExistenceErrors !== 'ENABLED') throw new UserNotFoundError('User does not exist.');
+        if (!user && client.PreventUserExistenceErrors !== 'ENABLED')
+          throw new UserNotFoundError('User does not exist.');
         const userId = user?.Username ?? parameters.USERNAME ?? '';
         const poolName = pool.options.Id.split('_')[1] ?? '';
         const challenge = serverChallenge({

@@ -65,14 +65,15 @@ describe('Amplify JS against the local stack', () => {
     expect(session.tokens?.idToken?.payload.email).toBe('priya.staff@example.com');
   });
 
-  it('signs in with its default flow (SRP), calls the API, and after a forced refresh the API takes the new tokens', async () => {
+  it('signs in with its default flow (SRP), calls the API, and the API takes the tokens of a forced refresh', async () => {
     const priya = localStack().demoUsers.find((u) => u.key === 'priya');
     await signOut();
     const result = await signIn({ username: priya?.email ?? '', password: priya?.password ?? '' });
     expect(result.isSignedIn).toBe(true);
     // The session's ID token as Authorization, as Amplify's API category sends it (over https, which Node's fetch
     // here does not trust: the local CA is only given to the WebSocket).
-    const me = async () => graphql((await fetchAuthSession()).tokens?.idToken?.toString() ?? null, 'query { me { email role } }');
+    const me = async () =>
+      graphql((await fetchAuthSession()).tokens?.idToken?.toString() ?? null, 'query { me { email role } }');
     expect(await me()).toMatchObject({ status: 200, data: { me: { email: priya?.email, role: 'STAFF' } } });
     const before = (await fetchAuthSession()).tokens;
 

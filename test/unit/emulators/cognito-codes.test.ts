@@ -24,7 +24,9 @@ describe('codes the local Cognito prints', () => {
   /** The code of the one line printed since `from` for this address. */
   const codeFor = (email: string, from: number) => {
     const lines = printed.slice(from).join('').split('\n').filter(Boolean);
-    expect(lines).toEqual([expect.stringMatching(new RegExp(`^confirmation code for ${email.replace('.', '\\.')}: \\d{6}$`))]);
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^confirmation code for ${email.replace('.', '\\.')}: \\d{6}$`)),
+    ]);
     return lines[0]?.split(': ')[1] ?? '';
   };
 
@@ -35,7 +37,11 @@ describe('codes the local Cognito prints', () => {
       logLevel: 'silent',
       codeOutput: { write: (text: string) => printed.push(text) },
     });
-    idp = new CognitoIdentityProviderClient({ endpoint: cognito.endpoint, region: 'us-east-1', credentials: localCredentials });
+    idp = new CognitoIdentityProviderClient({
+      endpoint: cognito.endpoint,
+      region: 'us-east-1',
+      credentials: localCredentials,
+    });
     ({ userPoolClientId: clientId } = await ensureUserPool(idp, { groups: userGroups, passwordPolicy }));
   });
   afterAll(async () => {

@@ -52,24 +52,30 @@ describe('cognito-local exposure', () => {
   it.each(['https://evil.example', 'http://localhost.evil.example', 'null', 'http://192.0.2.2:5173'])(
     'given a page from %s, when it calls the local Cognito, then the answer carries no Access-Control-Allow-Origin',
     async (origin) => {
-      const [options, post] = await Promise.all([preflight(cognito.endpoint, origin), listUserPools(cognito.endpoint, origin)]);
+      const [options, post] = await Promise.all([
+        preflight(cognito.endpoint, origin),
+        listUserPools(cognito.endpoint, origin),
+      ]);
       expect(options.headers.get('access-control-allow-origin')).toBeNull();
       expect(post.headers.get('access-control-allow-origin')).toBeNull();
     },
   );
 
-  it.each(['http://localhost:4000', 'https://localhost:4443', 'http://localhost:5173', 'http://127.0.0.1:3000', 'http://[::1]:8080'])(
-    'given a page from %s, when it calls the local Cognito, then CORS lets it read the answer',
-    async (origin) => {
-      const options = await preflight(cognito.endpoint, origin);
-      expect(options.status).toBe(204);
-      expect(options.headers.get('access-control-allow-origin')).toBe(origin);
-      expect(options.headers.get('access-control-allow-headers')).toBe('content-type,x-amz-target,x-amz-user-agent');
-      const post = await listUserPools(cognito.endpoint, origin);
-      expect(post.status).toBe(200);
-      expect(post.headers.get('access-control-allow-origin')).toBe(origin);
-    },
-  );
+  it.each([
+    'http://localhost:4000',
+    'https://localhost:4443',
+    'http://localhost:5173',
+    'http://127.0.0.1:3000',
+    'http://[::1]:8080',
+  ])('given a page from %s, when it calls the local Cognito, then CORS lets it read the answer', async (origin) => {
+    const options = await preflight(cognito.endpoint, origin);
+    expect(options.status).toBe(204);
+    expect(options.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(options.headers.get('access-control-allow-headers')).toBe('content-type,x-amz-target,x-amz-user-agent');
+    const post = await listUserPools(cognito.endpoint, origin);
+    expect(post.status).toBe(200);
+    expect(post.headers.get('access-control-allow-origin')).toBe(origin);
+  });
 
   it('listens on 127.0.0.1 only: not on the machine’s other addresses', async () => {
     const otherAddresses = Object.values(networkInterfaces())

@@ -97,7 +97,7 @@ describe('cognito-local launcher and user pool', () => {
     }
   });
 
-  it('given an app client kept from an earlier start with older sign-in settings, brings it up to the deployed ones', async () => {
+  it('given an app client kept with older sign-in settings, brings it up to the deployed ones', async () => {
     const cognito = await startCognitoLocal({ port: await freePort(), inMemory: true });
     try {
       const idp = client(cognito.endpoint);
@@ -111,7 +111,8 @@ describe('cognito-local launcher and user pool', () => {
         }),
       );
 
-      expect(await ensureUserPool(idp, settings, { userPoolId })).toEqual({ userPoolId, userPoolClientId, created: false });
+      const again = await ensureUserPool(idp, settings, { userPoolId });
+      expect(again).toEqual({ userPoolId, userPoolClientId, created: false });
 
       const { UserPoolClient } = await idp.send(
         new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: userPoolClientId }),

@@ -23,6 +23,12 @@ const password = 'Srp-sign-in-test-1!';
 const claimsOf = (jwt: string) =>
   JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
 
+/** Now as a claim's TIMESTAMP, "ddd MMM D HH:mm:ss UTC YYYY", from toUTCString's "Wed, 02 Dec 2026 09:05:07 GMT". */
+function srpTimestampNow(): string {
+  const [weekday, day, month, year, time] = new Date().toUTCString().replace(',', '').split(' ');
+  return `${weekday} ${month} ${Number(day)} ${time} UTC ${year}`;
+}
+
 async function failureOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
   try {
     await promise;
@@ -54,7 +60,11 @@ describe('USER_SRP_AUTH and token refresh on the local Cognito, through Amplify'
         },
       },
     });
-    idp = new CognitoIdentityProviderClient({ endpoint: cognito.endpoint, region: 'us-east-1', credentials: localCredentials });
+    idp = new CognitoIdentityProviderClient({
+      endpoint: cognito.endpoint,
+      region: 'us-east-1',
+      credentials: localCredentials,
+    });
     ({ userPoolId, userPoolClientId } = await ensureUserPool(idp, { groups: userGroups, passwordPolicy }));
     Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId, userPoolEndpoint: cognito.endpoint } } });
   });
@@ -96,7 +106,9 @@ describe('USER_SRP_AUTH and token refresh on the local Cognito, through Amplify'
   it('given a wrong password, when Amplify signs in with SRP, then Cognito answers NotAuthorizedException', async () => {
     await addUser('wrong.password@example.com');
 
-    expect(await failureOf(signIn({ username: 'wrong.password@example.com', password: 'Not-the-password-1!' }))).toEqual({
+    expect(
+      await failureOf(signIn({ username: 'wrong.password@example.com', password: 'Not-the-password-1!' })),
+    ).toEqual({
       name: 'NotAuthorizedException',
       message: 'Incorrect username or password.',
     });
@@ -140,7 +152,11 @@ describe('USER_SRP_AUTH and token refresh on the local Cognito, through Amplify'
       ...(await Promise.all(
         (['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'] as const).map((AuthFlow) =>
           idp.send(
-            new InitiateAuthCommand({ ClientId: userPoolClientId, AuthFlow, AuthParameters: { REFRESH_TOKEN: RefreshToken } }),
+            new InitiateAuthCommand({
+              ClientId: userPoolClientId,
+              AuthFlow,
+              AuthParameters: { REFRESH_TOKEN: RefreshToken },
+            }),
           ),
         ),
       )),
@@ -193,7 +209,13 @@ describe('USER_SRP_AUTH and token refresh on the local Cognito, through Amplify'
     );
     expect(ChallengeName).toBe('PASSWORD_VERIFIER');
     expect(ChallengeParameters).toMatchObject({ USER_ID_FOR_SRP: sub, USERNAME: sub });
-    expect(Object.keys(ChallengeParameters).sort()).toEqual(['SALT', 'SECRET_BLOCK', 'SRP_B', 'USERNAME', 'USER_ID_FOR_SRP']);
+    expect(Object.keys(ChallengeParameters).sort()).toEqual([
+      'SALT',
+      'SECRET_BLOCK',
+      'SRP_B',
+      'USERNAME',
+      'USER_ID_FOR_SRP',
+    ]);
 
     const answer = (responses: Record<string, string>) =>
       failureOf(
@@ -215,8 +237,7 @@ describe('USER_SRP_AUTH and token refresh on the local Cognito, through Amplify'
       name: 'InvalidParameterException',
       message: 'ChallengeResponses.TIMESTAMP must read "ddd MMM D HH:mm:ss UTC YYYY"',
     });
-    const now = new Date();
-    const timestamp = `${now.toUTCString().slice(0, 3)} ${now.toUTCString().slice(8, 11)} ${now.getUTCDate()} ${now.toISOString().slice(11, 19)} UTC ${now.getUTCFullYear()}`;
+    const timestamp = srpTimestampNow();
     expect(await answer({ TIMESTAMP: timestamp })).toEqual({
       name: 'NotAuthorizedException',
       message: 'Incorrect username or password.',
