@@ -71,7 +71,8 @@ export function serverChallenge(input: {
   let b: bigint;
   let B: bigint;
   do {
-    b = toBigInt(randomBytes(128).toString('hex'));
+    // 256 bits, RFC 5054's minimum for b: four times cheaper than the client's 1024-bit a, and as safe.
+    b = toBigInt(randomBytes(32).toString('hex'));
     B = (k * v + modPow(g, b, N)) % N;
   } while (B === 0n);
   const u = toBigInt(hashHex(padHex(A) + padHex(B)));
