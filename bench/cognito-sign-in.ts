@@ -46,7 +46,11 @@ try {
   await ensureCognitoUser(idp, userPoolId, { email: username, fullName: 'Bench User', password, group: 'applicant' });
   Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId, userPoolEndpoint: cognito.endpoint } } });
 
-  await measure('sign-in, SRP (Amplify default)', () => signIn({ username, password }), () => signOut());
+  await measure(
+    'sign-in, SRP (Amplify default)',
+    () => signIn({ username, password }),
+    () => signOut(),
+  );
   await measure(
     'sign-in, USER_PASSWORD_AUTH (Amplify)',
     () => signIn({ username, password, options: { authFlowType: 'USER_PASSWORD_AUTH' } }),
