@@ -1,6 +1,7 @@
 // Amplify JS v6 signs in with its default flow, USER_SRP_AUTH, and refreshes with GetTokensFromRefreshToken against
 // cognito-local as the local stack starts it (local/emulators/cognito-srp.ts, cognito-refresh.ts).
 import {
+  AdminCreateUserCommand,
   AdminDisableUserCommand,
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
@@ -10,7 +11,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
 import { Amplify } from 'aws-amplify';
-import { fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
+import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { passwordPolicy, userGroups } from '../../../infra/constructs/user-directory.ts';
 import { startCognitoLocal, type RunningCognitoLocal } from '../../../local/emulators/cognito-local.ts';
@@ -101,6 +102,27 @@ describe('USER_SRP_AUTH and token refresh on the local Cognito, through Amplify'
     expect(after?.accessToken.toString()).not.toBe(before?.accessToken.toString());
     expect(after?.accessToken.payload).toMatchObject({ sub, token_use: 'access' });
     expect(after?.idToken?.payload).toMatchObject({ sub, email: 'refresh.user@example.com', name: 'Srp Tester' });
+  });
+
+  it('given a user with a temporary password, when Amplify signs in with SRP, then Cognito asks for a new one', async () => {
+    const email = 'invited.user@example.com';
+    await idp.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username: email,
+        TemporaryPassword: 'Temporary-pass-1!',
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [{ Name: 'email', Value: email }],
+      }),
+    );
+
+    const first = await signIn({ username: email, password: 'Temporary-pass-1!' });
+
+    expect(first.nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
+    const confirmed = await confirmSignIn({ challengeResponse: password });
+    expect(confirmed.isSignedIn).toBe(true);
+    await signOut();
+    expect((await signIn({ username: email, password })).isSignedIn).toBe(true);
   });
 
   it('given a wrong password, when Amplify signs in with SRP, then Cognito answers NotAuthorizedException', async () => {
