@@ -4,25 +4,7 @@
 //   ("AdminDisableUser", Amazon Cognito API reference);
 // - AdminUserGlobalSignOut revokes every refresh token of the user (cognito-local has no such target).
 import { NotAuthorizedError, UserNotFoundError } from 'cognito-local/lib/errors.js';
-
-type Handler = (ctx: unknown, req: Record<string, unknown>) => Promise<unknown>;
-type Router = (target: string) => Handler;
-
-interface StoredUser {
-  Enabled?: boolean;
-  RefreshTokens?: string[];
-}
-
-interface UserPool {
-  getUserByUsername(ctx: unknown, username: string): Promise<StoredUser | null>;
-  getUserByRefreshToken(ctx: unknown, token: string): Promise<StoredUser | null>;
-  saveUser(ctx: unknown, user: StoredUser): Promise<void>;
-}
-
-interface CognitoService {
-  getUserPool(ctx: unknown, userPoolId: string): Promise<UserPool>;
-  getUserPoolForClientId(ctx: unknown, clientId: string): Promise<UserPool>;
-}
+import type { CognitoRouter, CognitoService, StoredUser } from './cognito-router.ts';
 
 const signInTargets = new Set(['InitiateAuth', 'AdminInitiateAuth', 'RespondToAuthChallenge']);
 
@@ -37,7 +19,7 @@ async function requestedUser(cognito: CognitoService, ctx: unknown, req: Record<
   return null;
 }
 
-export function withDisabledUsers(router: Router, cognito: CognitoService): Router {
+export function withDisabledUsers(router: CognitoRouter, cognito: CognitoService): CognitoRouter {
   return (target) => {
     if (target === 'AdminUserGlobalSignOut') {
       return async (ctx, req) => {

@@ -13,14 +13,18 @@ import { createServer } from 'cognito-local/lib/server/server.js';
 import { DateClock, LambdaService, MessagesService, TriggersService } from 'cognito-local/lib/services/index.js';
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
 import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb.js';
-import { ConsoleMessageSender } from 'cognito-local/lib/services/messageDelivery/consoleMessageSender.js';
 import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelivery/messageDelivery.js';
 import { otp } from 'cognito-local/lib/services/otp.js';
 import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
 import type { EmulatorStorage, RunningEmulator } from './types.ts';
 import { LocalStackError } from './errors.ts';
+import { PrintedCodeSender, type CodeOutput } from './cognito-codes.ts';
+import { restrictCorsToLocalOrigins } from './cognito-cors.ts';
 import { withDisabledUsers } from './cognito-disabled-users.ts';
+import { withTokenRefresh } from './cognito-refresh.ts';
+import type { CognitoRouter, CognitoService } from './cognito-router.ts';
+import { withSrpAuth } from './cognito-srp.ts';
 import { assertPortFree, loopback, PortInUseError, portEnvNames } from './ports.ts';
 
 /** Cognito Lambda triggers this emulator can call, as in-process handlers receiving Cognito's trigger event. */
@@ -38,6 +42,8 @@ export type CognitoLocalOptions = {
   triggers?: Partial<Record<CognitoTriggerName, CognitoTriggerHandler>>;
   /** pino level of cognito-local's own log; confirmation codes are printed whatever the level. */
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Where the one-line "confirmation code for <email>: <code>" messages go (standard output by default). */
+  codeOutput?: CodeOutput;
 } & EmulatorStorage;
 
 export interface RunningCognitoLocal extends RunningEmulator {
@@ -167,7 +173,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
     clock,
     cognito,
     config: config as never,
-    messages: new MessagesService(triggers, new MessageDeliveryService(new ConsoleMessageSender())),
+    messages: new MessagesService(triggers, new MessageDeliveryService(new PrintedCodeSender(options.codeOutput))),
     otp,
     tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
     triggers,
@@ -175,7 +181,13 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
 
   let server: Server;
   try {
-    server = (await createServer(withDisabledUsers(Router(services) as never, cognito as never) as never, logger as never, config.ServerConfig, services).start()) as Server;
+    const service = cognito as unknown as CognitoService;
+    // Disabled users are refused before SRP or refresh runs; refresh reaches InitiateAuth through that check.
+    const withSrp = withSrpAuth(Router(services) as CognitoRouter, service);
+    const router = withTokenRefresh(withDisabledUsers(withSrp, service), service);
+    const app = createServer(router as never, logger as never, config.ServerConfig, services);
+    restrictCorsToLocalOrigins(app.application);
+    server = (await app.start()) as Server;
   } catch (error) {
     if (options.inMemory) await rm(dataDir, { recursive: true, force: true });
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(port, portEnvNames.cognito);

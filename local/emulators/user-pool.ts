@@ -2,16 +2,29 @@ import {
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  UpdateUserPoolClientCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { userGroups } from '../../infra/constructs/user-directory.ts';
 
 export const localUserPoolName = 'scholarvalley-local';
 export const localAppClientName = 'scholarvalley-local-web';
+
+/**
+ * The sign-in settings of the deployed web client (infra/constructs/user-directory.ts, `addClient('WebClient')`), so
+ * the production frontend code signs in locally unchanged: SRP (Amplify's default), USER_PASSWORD_AUTH (the legacy
+ * migration) and refresh, with user-existence errors prevented.
+ */
+export const localAppClientSignIn = {
+  ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+  PreventUserExistenceErrors: 'ENABLED',
+  EnableTokenRevocation: true,
+} as const;
 
 /** The API's groups, as infra/constructs/user-directory.ts defines them. */
 export type GroupName = (typeof userGroups)[number]['name'];
@@ -49,10 +62,29 @@ async function findPool(client: CognitoIdentityProviderClient, remembered?: stri
   return UserPools.find((p) => p.Name === localUserPoolName)?.Id;
 }
 
+async function updateSignInSettings(client: CognitoIdentityProviderClient, userPoolId: string, clientId: string) {
+  const { UserPoolClient: kept } = await client.send(
+    new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }),
+  );
+  const upToDate =
+    kept?.PreventUserExistenceErrors === localAppClientSignIn.PreventUserExistenceErrors &&
+    kept.EnableTokenRevocation === localAppClientSignIn.EnableTokenRevocation &&
+    [...(kept.ExplicitAuthFlows ?? [])].sort().join() === [...localAppClientSignIn.ExplicitAuthFlows].sort().join();
+  if (upToDate) return;
+  await client.send(
+    new UpdateUserPoolClientCommand({
+      UserPoolId: userPoolId,
+      ClientId: clientId,
+      ...localAppClientSignIn,
+      ExplicitAuthFlows: [...localAppClientSignIn.ExplicitAuthFlows],
+    }),
+  );
+}
+
 /**
  * The local user pool, its web app client and the groups: found by name when cognito-local kept them from an
- * earlier start, created otherwise. Users sign in with their email; the client has no secret and allows
- * USER_PASSWORD_AUTH (the flow cognito-local implements) and refresh.
+ * earlier start, created otherwise. Users sign in with their email; the client has no secret and the deployed
+ * client's sign-in settings (`localAppClientSignIn`), which a client kept from an earlier start is brought up to.
  */
 export async function ensureUserPool(
   client: CognitoIdentityProviderClient,
@@ -92,11 +124,14 @@ export async function ensureUserPool(
         UserPoolId: userPoolId,
         ClientName: localAppClientName,
         GenerateSecret: false,
-        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        ...localAppClientSignIn,
+        ExplicitAuthFlows: [...localAppClientSignIn.ExplicitAuthFlows],
       }),
     );
     userPoolClientId = UserPoolClient?.ClientId;
     if (!userPoolClientId) throw new Error('cognito-local created an app client without an id');
+  } else {
+    await updateSignInSettings(client, userPoolId, userPoolClientId);
   }
 
   const { Groups = [] } = await client.send(new ListGroupsCommand({ UserPoolId: userPoolId }));

@@ -1,6 +1,7 @@
 // A frontend's view of the local stack: Amplify JS v6, configured from the amplify_outputs.json the stack wrote (plus
 // the local Cognito endpoint from its custom.local section), signs in against cognito-local with USER_PASSWORD_AUTH
-// and receives a subscription event over wss:// trusting only the local CA.
+// (the legacy migration's flow) and with its default, SRP, refreshes the tokens, and receives a subscription event
+// over wss:// trusting only the local CA.
 import { readFile } from 'node:fs/promises';
 import { QueryCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -62,6 +63,27 @@ describe('Amplify JS against the local stack', () => {
     const session = await fetchAuthSession();
     expect(session.tokens?.idToken?.payload['cognito:groups']).toEqual(['staff']);
     expect(session.tokens?.idToken?.payload.email).toBe('priya.staff@example.com');
+  });
+
+  it('signs in with its default flow (SRP), calls the API, and the API takes the tokens of a forced refresh', async () => {
+    const priya = localStack().demoUsers.find((u) => u.key === 'priya');
+    await signOut();
+    const result = await signIn({ username: priya?.email ?? '', password: priya?.password ?? '' });
+    expect(result.isSignedIn).toBe(true);
+    // The session's ID token as Authorization, as Amplify's API category sends it (over https, which Node's fetch
+    // here does not trust: the local CA is only given to the WebSocket).
+    const me = async () =>
+      graphql((await fetchAuthSession()).tokens?.idToken?.toString() ?? null, 'query { me { email role } }');
+    expect(await me()).toMatchObject({ status: 200, data: { me: { email: priya?.email, role: 'STAFF' } } });
+    const before = (await fetchAuthSession()).tokens;
+
+    const after = (await fetchAuthSession({ forceRefresh: true })).tokens;
+
+    expect(after?.idToken?.toString()).not.toBe(before?.idToken?.toString());
+    expect(after?.idToken?.payload['cognito:groups']).toEqual(['staff']);
+    const again = await me();
+    expect(again).toMatchObject({ status: 200, data: { me: { email: priya?.email, role: 'STAFF' } } });
+    expect(again.errors).toBeUndefined();
   });
 
   it("receives an applicant's message on the staff inbox subscription through generateClient over wss://", async () => {

@@ -6,6 +6,7 @@ import {
   DescribeUserPoolClientCommand,
   InitiateAuthCommand,
   ListGroupsCommand,
+  UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, describe, expect, it } from 'vitest';
 import { userGroups, passwordPolicy } from '../../../infra/constructs/user-directory.ts';
@@ -45,7 +46,12 @@ describe('cognito-local launcher and user pool', () => {
         new DescribeUserPoolClientCommand({ UserPoolId: first.userPoolId, ClientId: first.userPoolClientId }),
       );
       expect(UserPoolClient?.ClientSecret).toBeUndefined();
-      expect(UserPoolClient?.ExplicitAuthFlows).toEqual(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+      // The deployed web client's sign-in settings (test/infra/stack.test.ts checks the same three flows there).
+      expect(UserPoolClient).toMatchObject({
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        PreventUserExistenceErrors: 'ENABLED',
+        EnableTokenRevocation: true,
+      });
 
       const jwks = await fetch(cognito.jwksUrl(first.userPoolId));
       expect(jwks.status).toBe(200);
@@ -86,6 +92,35 @@ describe('cognito-local launcher and user pool', () => {
         'cognito:groups': ['staff'],
       });
       expect(cognito.issuer(userPoolId)).toBe(`${cognito.endpoint}/${userPoolId}`);
+    } finally {
+      await cognito.stop();
+    }
+  });
+
+  it('given an app client kept with older sign-in settings, brings it up to the deployed ones', async () => {
+    const cognito = await startCognitoLocal({ port: await freePort(), inMemory: true });
+    try {
+      const idp = client(cognito.endpoint);
+      const { userPoolId, userPoolClientId } = await ensureUserPool(idp, settings);
+      await idp.send(
+        new UpdateUserPoolClientCommand({
+          UserPoolId: userPoolId,
+          ClientId: userPoolClientId,
+          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+          PreventUserExistenceErrors: 'LEGACY',
+        }),
+      );
+
+      const again = await ensureUserPool(idp, settings, { userPoolId });
+      expect(again).toEqual({ userPoolId, userPoolClientId, created: false });
+
+      const { UserPoolClient } = await idp.send(
+        new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: userPoolClientId }),
+      );
+      expect(UserPoolClient).toMatchObject({
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        PreventUserExistenceErrors: 'ENABLED',
+      });
     } finally {
       await cognito.stop();
     }
