@@ -1,5 +1,5 @@
 // The launcher that binds DynamoDB Local to one address (java/LoopbackDynamoDbLocal.java), compiled with the JDK's
-// javac once per launcher source and DynamoDB Local release into the OS temp folder, so later starts pay nothing for it.
+// javac once per launcher source, DynamoDB Local release and java into the OS temp folder, so later starts pay nothing for it.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -35,6 +35,8 @@ export async function compiledLauncher(java: string, jar: string): Promise<strin
   const key = createHash('sha256')
     .update(await readFile(launcherSource))
     .update(jar)
+    // Per java too: a class compiled by a newer JDK does not load on an older Java.
+    .update(java)
     .digest('hex')
     .slice(0, 16);
   const dir = join(tmpdir(), `scholarvalley-dynamodb-launcher-${key}`);

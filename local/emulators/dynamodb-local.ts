@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { compiledLauncher, launcherClass } from './dynamodb-launcher.ts';
 import { pipeWatchdog, superviseChild, watchdogChildPid } from './child-process.ts';
-import { javaMissingMessage, javaTooOldMessage, LocalStackError, tail } from './errors.ts';
+import { javaMissingMessage, javaTooOldMessage, jdkMissingMessage, LocalStackError, tail } from './errors.ts';
 import { assertPortFree, loopback, PortInUseError, portEnvNames } from './ports.ts';
 import type { EmulatorStorage, RunningEmulator } from './types.ts';
 import { answersHttp, waitUntil } from './wait.ts';
@@ -22,11 +22,33 @@ export type DynamoDbLocalOptions = {
   port: number;
   /** The java executable; by default found as javaCommand() says. */
   java?: string;
+  /** Where a warning about the start goes (a JRE without javac: every interface); console.warn by default. */
+  warn?: (message: string) => void;
 } & EmulatorStorage;
 
 export interface RunningDynamoDbLocal extends RunningEmulator {
   /** The Java process (its parent is a watchdog shell, see child-process.ts). */
   pid: number;
+  /** 127.0.0.1 through the loopback launcher; every interface when only a JRE (no javac) is installed. */
+  listensOn: 'loopback' | 'every interface';
+}
+
+export const everyInterfaceWarning = (port: number) =>
+  `DynamoDB Local listens on every network interface of this machine (port ${port}): this Java has no javac to ` +
+  'build the launcher that binds it to 127.0.0.1. Install a JDK (apt-get install openjdk-17-jdk-headless / brew ' +
+  'install openjdk@17) or set JAVA_HOME to one to keep it on this machine.';
+
+/**
+ * The class path and main class: the loopback launcher, or, when this Java is a JRE without javac, DynamoDB Local's
+ * own entry point, which binds every interface (so `npm start` still works with the Java 17+ the README asks for).
+ */
+async function entryPoint(java: string, jar: string): Promise<{ classPath: string[]; main: string[]; listensOn: RunningDynamoDbLocal['listensOn'] }> {
+  try {
+    return { classPath: [await compiledLauncher(java, jar), jar], main: [launcherClass, loopback], listensOn: 'loopback' };
+  } catch (error) {
+    if ((error as Error).message !== jdkMissingMessage) throw error;
+    return { classPath: [jar], main: ['software.amazon.dynamodb.services.local.main.ServerRunner'], listensOn: 'every interface' };
+  }
 }
 
 /** The folder inside the package that holds DynamoDBLocal.jar (its name carries the release date). */
@@ -76,12 +98,12 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   const jarDir = dynamoDbLocalJarDir();
   const java = options.java ?? javaCommand();
   const jar = join(jarDir, 'DynamoDBLocal.jar');
+  const entry = await entryPoint(java, jar);
   const args = [
     `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
     '-cp',
-    `${await compiledLauncher(java, jar)}${delimiter}${jar}`,
-    launcherClass,
-    loopback,
+    entry.classPath.join(delimiter),
+    ...entry.main,
     '-port',
     String(port),
     '-sharedDb',
@@ -127,5 +149,6 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   child.stderr?.removeListener('data', collect);
   child.stdout?.resume();
   child.stderr?.resume();
-  return { endpoint, pid, stop: supervisor.stop };
+  if (entry.listensOn === 'every interface') (options.warn ?? console.warn)(everyInterfaceWarning(port));
+  return { endpoint, pid, listensOn: entry.listensOn, stop: supervisor.stop };
 }

@@ -1,10 +1,11 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { classifyJavaFailure, startDynamoDbLocal } from '../../../local/emulators/dynamodb-local.ts';
+import { classifyJavaFailure, everyInterfaceWarning, startDynamoDbLocal } from '../../../local/emulators/dynamodb-local.ts';
 import { javaMissingMessage, javaTooOldMessage } from '../../../local/emulators/errors.ts';
 import { freePort } from '../../../local/emulators/ports.ts';
 import { listening, localCredentials, occupyPort, processAlive } from './support.ts';
@@ -21,6 +22,7 @@ describe('DynamoDB Local launcher', () => {
   it('given a free port, starts in memory, answers DynamoDB calls, and stop leaves no Java process', async () => {
     const port = await freePort();
     const dynamo = await startDynamoDbLocal({ port, inMemory: true });
+    expect(dynamo.listensOn).toBe('loopback');
     try {
       expect(dynamo.endpoint).toBe(`http://127.0.0.1:${port}`);
       const tables = await client(dynamo.endpoint).send(new ListTablesCommand({}));
@@ -91,6 +93,22 @@ setInterval(() => {}, 1000);`;
       expect((error as Error).message).toBe(`port ${busy.port} is in use: stop what uses it or set DYNAMODB_PORT`);
     } finally {
       await busy.release();
+    }
+  });
+
+  it('given a Java without javac (a JRE), starts on every interface and says so', async () => {
+    const jre = await mkdtemp(join(tmpdir(), 'jre-'));
+    dirs.push(jre);
+    await symlink(realpathSync(execFileSync('sh', ['-c', 'command -v java'], { encoding: 'utf8' }).trim()), join(jre, 'java'));
+    const warnings: string[] = [];
+    const port = await freePort();
+    const dynamo = await startDynamoDbLocal({ port, inMemory: true, java: join(jre, 'java'), warn: (m) => warnings.push(m) });
+    try {
+      expect(dynamo.listensOn).toBe('every interface');
+      expect(warnings).toEqual([everyInterfaceWarning(port)]);
+      expect((await client(dynamo.endpoint).send(new ListTablesCommand({}))).TableNames).toEqual([]);
+    } finally {
+      await dynamo.stop();
     }
   });
 
