@@ -12,6 +12,7 @@ import {
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '../../infra/table.ts';
+import { waitUntil } from './wait.ts';
 
 const stringAttribute = (AttributeName: string): AttributeDefinition => ({ AttributeName, AttributeType: 'S' });
 
@@ -37,6 +38,9 @@ function attributeDefinitions(): AttributeDefinition[] {
   ];
   return [...new Set(names)].map(stringAttribute);
 }
+
+const indexActive = (table: TableDescription | undefined, name: string) =>
+  table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === name)?.IndexStatus === 'ACTIVE';
 
 async function describe(client: DynamoDBClient, tableName: string): Promise<TableDescription | undefined> {
   try {
@@ -88,6 +92,8 @@ export async function ensureTable(
           GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }],
         }),
       );
+      // …and refuses the next while one is still being built (LimitExceededException).
+      await waitUntil(`index ${index.name}`, async () => indexActive(await describe(client, tableName), index.name));
     }
   }
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));

@@ -1,4 +1,4 @@
-import { getNamedType, isObjectType, parse, type GraphQLObjectType } from 'graphql';
+import { getNamedType, isObjectType, parse, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wiring } from '../../infra/wiring/index.ts';
@@ -81,10 +81,18 @@ const listings: Listing[] = [
 /** Fields answered by a resolver of their own (Applicant.assignedStaff) are not stored on the item. */
 const resolvedFields = new Set(wiring.resolvers.map((r) => `${r.typeName}.${r.fieldName}`));
 
+/** A field only IAM callers read (Payment.eventOutcome, set in applyPaymentEvent's answer), never stored either. */
+const iamOnly = (field: GraphQLField<unknown, unknown>) => {
+  const directives = (field.astNode?.directives ?? []).map((d) => d.name.value);
+  return directives.includes('aws_iam') && !directives.includes('aws_cognito_user_pools');
+};
+
+const storedFields = (type: GraphQLObjectType) =>
+  Object.values(type.getFields()).filter((f) => !resolvedFields.has(`${type.name}.${f.name}`) && !iamOnly(f));
+
 /** Every stored field of `type`, nested objects with every field of theirs. */
 function storedSelection(type: GraphQLObjectType): string {
-  const fields = Object.values(type.getFields()).filter((f) => !resolvedFields.has(`${type.name}.${f.name}`));
-  return fields
+  return storedFields(type)
     .map((f) => {
       const named = getNamedType(f.type);
       return isObjectType(named) ? `${f.name} { ${storedSelection(named)} }` : f.name;
@@ -95,7 +103,7 @@ function storedSelection(type: GraphQLObjectType): string {
 /** What the API answers for `stored` (a GetItem's item) in this selection: absent attributes are null, AWSJSON parsed. */
 function asSelected(type: GraphQLObjectType, stored: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const f of Object.values(type.getFields()).filter((f) => !resolvedFields.has(`${type.name}.${f.name}`))) {
+  for (const f of storedFields(type)) {
     const named = getNamedType(f.type);
     const value = stored[f.name];
     if (value === undefined || value === null) out[f.name] = null;

@@ -134,18 +134,20 @@ describe('the GraphiQL page', () => {
     );
     const applicantId = mine.data?.listMyApplicants.items[0]?.id;
 
-    const events = fetcher({ query: 'subscription { onStaffInboxMessage { applicantId body } }' }) as AsyncIterator<unknown>;
+    const events = fetcher({
+      query: `subscription { onThreadMessage(applicantId: "${applicantId}") { applicantId body } }`,
+    }) as AsyncIterator<unknown>;
     const first = events.next();
     await page.subscriptionStarted;
     const body = `Sent while GraphiQL listens (${Date.now()})`;
     const sent = await graphql(
       amina.idToken,
-      'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id applicantId senderSide body } }',
+      'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id applicantId senderSide assignedStaffId body } }',
       { input: { applicantId, body } },
     );
     expect(sent.errors).toBeUndefined();
 
-    expect((await first).value).toEqual({ data: { onStaffInboxMessage: { applicantId, body } } });
+    expect((await first).value).toEqual({ data: { onThreadMessage: { applicantId, body } } });
     await events.return?.();
   });
 });
