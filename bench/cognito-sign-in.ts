@@ -1,4 +1,4 @@
-// `npx tsx bench/cognito-sign-in.ts [--iterations 20]`: what a sign-in costs on the local Cognito. Starts cognito-local
+// `npm run bench:sign-in -- [--iterations 20]`: what a sign-in costs on the local Cognito. Starts cognito-local
 // in memory as the local stack does, and prints per flow the latency of a whole sign-in through Amplify JS v6 (SRP:
 // InitiateAuth + RespondToAuthChallenge, the client's math included; USER_PASSWORD_AUTH: one call), of a forced token
 // refresh (GetTokensFromRefreshToken), and of the server's half of SRP alone (local/emulators/cognito-srp-math.ts).
