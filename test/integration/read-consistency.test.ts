@@ -22,7 +22,7 @@ import {
 import { awsClientConfig, localStack } from '../setup/local-stack.ts';
 import { postGraphql } from '../unit/server/support/clients.ts';
 import { profileItem } from '../unit/server/support/profile-item.ts';
-import { startTokenIssuer, type TokenIssuer } from '../unit/server/support/token-issuer.ts';
+import { serverAuth, startTokenIssuer, type TokenIssuer } from '../unit/server/support/token-issuer.ts';
 import { applicantInput } from './support/api.ts';
 
 // Read consistency through the deployed wiring and the built bundles (docs/data-model.md "Read consistency"): the
@@ -55,14 +55,7 @@ beforeAll(async () => {
     httpPort: 0,
     dynamodb,
     tableName,
-    auth: {
-      region: 'us-east-1',
-      userPoolId: issuer.userPoolId,
-      issuer: issuer.issuer,
-      jwksUrl: issuer.jwksUrl,
-      appClientIds: [issuer.clientId],
-      iam: { accessKeyId: 'local', secretAccessKey: 'local-secret' },
-    },
+    auth: serverAuth(issuer),
     environmentVariables: { STAGE: 'test' },
     onDynamoDbRequest: (api: string, origin: DynamoDbRequestOrigin) => {
       const input = (origin.input ?? {}) as { ConsistentRead?: boolean };

@@ -14,7 +14,7 @@ import {
   type OnThreadMessageSubscription,
 } from '../../../schema/generated/client/graphql.ts';
 import { postGraphql } from './support/clients.ts';
-import { startTokenIssuer, type TestUser, type TokenIssuer } from './support/token-issuer.ts';
+import { serverAuth, startTokenIssuer, type TestUser, type TokenIssuer } from './support/token-issuer.ts';
 import { fixtureBundleDir, fixtureWiring } from './fixtures/wiring.ts';
 
 // Amplify JS v6, unchanged, subscribing over wss:// to the local server. Node 20 has no global WebSocket, so Amplify
@@ -40,14 +40,7 @@ beforeAll(async () => {
     tls: { key: certificate.private, cert: certificate.cert },
     dynamodb: new DynamoDBClient({ endpoint: 'http://127.0.0.1:9', region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
     tableName: 'unused',
-    auth: {
-      region: 'us-east-1',
-      userPoolId: issuer.userPoolId,
-      issuer: issuer.issuer,
-      jwksUrl: issuer.jwksUrl,
-      appClientIds: [issuer.clientId],
-      iam: { accessKeyId: 'local', secretAccessKey: 'local-secret' },
-    },
+    auth: serverAuth(issuer),
     wiring: fixtureWiring,
     resolverBundleDir: fixtureBundleDir,
   });

@@ -7,7 +7,7 @@ import { DynamoDbRequestCounter, startApiServer, type ApiServer } from '../../..
 import { awsClientConfig, localStack } from '../../setup/local-stack.ts';
 import { postGraphql, signedHeaders } from './support/clients.ts';
 import { profileItem as profile } from './support/profile-item.ts';
-import { startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
+import { serverAuth, startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
 import { fixtureBundleDir, fixtureWiring } from './fixtures/wiring.ts';
 import { directiveBundleDir, directiveSchema, directiveWiring } from './fixtures/directive-schema.ts';
 
@@ -24,17 +24,6 @@ let directiveServer: ApiServer;
 const counter = new DynamoDbRequestCounter();
 const lambdaEvents: unknown[] = [];
 
-function authOptions() {
-  return {
-    region: 'us-east-1',
-    userPoolId: issuer.userPoolId,
-    issuer: issuer.issuer,
-    jwksUrl: issuer.jwksUrl,
-    appClientIds: [issuer.clientId],
-    iam: { accessKeyId: 'local', secretAccessKey: 'local-secret' },
-  };
-}
-
 beforeAll(async () => {
   dynamodb = new DynamoDBClient(awsClientConfig(localStack().urls.dynamodb));
   [, issuer] = await Promise.all([ensureTable(dynamodb, tableName), startTokenIssuer()]);
@@ -49,7 +38,7 @@ beforeAll(async () => {
     httpPort: 0,
     dynamodb,
     tableName,
-    auth: authOptions(),
+    auth: serverAuth(issuer),
     wiring: fixtureWiring,
     resolverBundleDir: fixtureBundleDir,
     onDynamoDbRequest: counter.onDynamoDbRequest,
@@ -65,7 +54,7 @@ beforeAll(async () => {
     httpPort: 0,
     dynamodb,
     tableName,
-    auth: authOptions(),
+    auth: serverAuth(issuer),
     schema: directiveSchema,
     wiring: directiveWiring,
     resolverBundleDir: directiveBundleDir,

@@ -8,7 +8,7 @@ import { DynamoDbRequestCounter, startApiServer, type ApiServer } from '../../..
 import { awsClientConfig, localStack } from '../../setup/local-stack.ts';
 import { postGraphql, RealtimeTestClient } from './support/clients.ts';
 import { profileItem } from './support/profile-item.ts';
-import { startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
+import { serverAuth, startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
 import { fixtureBundleDir, fixtureWiring } from './fixtures/wiring.ts';
 
 // The cost bound of a request on a server whose limits are lowered (depth 3, two resolvers, 200 tokens) so that small documents
@@ -36,14 +36,7 @@ beforeAll(async () => {
     httpPort: 0,
     dynamodb,
     tableName,
-    auth: {
-      region: 'us-east-1',
-      userPoolId: issuer.userPoolId,
-      issuer: issuer.issuer,
-      jwksUrl: issuer.jwksUrl,
-      appClientIds: [issuer.clientId],
-      iam: { accessKeyId: 'local', secretAccessKey: 'local-secret' },
-    },
+    auth: serverAuth(issuer),
     wiring: fixtureWiring,
     resolverBundleDir: fixtureBundleDir,
     onDynamoDbRequest: counter.onDynamoDbRequest,

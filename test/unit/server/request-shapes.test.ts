@@ -12,7 +12,7 @@ import { applicantInput } from '../../integration/support/api.ts';
 import { awsClientConfig, localStack } from '../../setup/local-stack.ts';
 import { postGraphql } from './support/clients.ts';
 import { profileItem as profile } from './support/profile-item.ts';
-import { startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
+import { serverAuth, startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
 
 // The DynamoDB requests real operations send (the deployed wiring and resolver bundles, on a table of this file's
 // own): how many, and their shape (ConsistentRead, the items of a transaction).
@@ -42,14 +42,7 @@ beforeAll(async () => {
     httpPort: 0,
     dynamodb,
     tableName,
-    auth: {
-      region: 'us-east-1',
-      userPoolId: issuer.userPoolId,
-      issuer: issuer.issuer,
-      jwksUrl: issuer.jwksUrl,
-      appClientIds: [issuer.clientId],
-      iam: { accessKeyId: 'local', secretAccessKey: 'local-secret' },
-    },
+    auth: serverAuth(issuer),
     environmentVariables: { STAGE: 'test' },
     onDynamoDbRequest: (api: string, origin: DynamoDbRequestOrigin) => {
       sent.push({ api, field: origin.field, input: (origin.input ?? {}) as Record<string, unknown> });

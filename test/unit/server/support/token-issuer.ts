@@ -35,6 +35,16 @@ export interface TokenIssuer {
   stop(): Promise<void>;
 }
 
+/** The local server's auth settings for tokens of this issuer, and the IAM key the tests sign with. */
+export const serverAuth = (issuer: TokenIssuer) => ({
+  region: 'us-east-1',
+  userPoolId: issuer.userPoolId,
+  issuer: issuer.issuer,
+  jwksUrl: issuer.jwksUrl,
+  appClientIds: [issuer.clientId],
+  iam: { accessKeyId: 'local', secretAccessKey: 'local-secret' },
+});
+
 export async function startTokenIssuer(userPoolId = 'us-east-1_servertests', clientId = 'server-tests-client'): Promise<TokenIssuer> {
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const foreign = await generateKeyPair('RS256');
