@@ -10,7 +10,6 @@
 // It prints per design the conflict rate (cancelled attempts / attempts), retries, calls that gave up, throughput and
 // latency. Figures are the local runtime's, for comparing the two designs, not AWS's.
 // Usage: npm run bench:conflicts [-- --writers 16 --rounds 10 --hold-ms 20 --max-attempts 8]
-import { join } from 'node:path';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { print } from 'graphql';
@@ -20,7 +19,7 @@ import { ensureCognitoUser } from '../local/seed/cognito-users.ts';
 import { profileItem } from '../local/seed/items.ts';
 import { putItems } from '../local/seed/write-items.ts';
 import { startLocalStack } from '../local/stack.ts';
-import { repoRoot } from '../local/stack/paths.ts';
+import { secondApiOptions } from '../local/stack/second-api.ts';
 import type { LocalStackInfo } from '../local/stack/types.ts';
 import { countersPartition, counterShardPrefix } from '../resolvers/lib/keys.ts';
 import { CreateApplicantDocument } from '../schema/generated/client/graphql.ts';
@@ -69,18 +68,8 @@ async function signedInApplicants(stack: LocalStackInfo): Promise<string[]> {
 
 async function apiWith(stack: LocalStackInfo, dynamodb: DynamoDBClient, conflicts: TransactionConflictOptions): Promise<ApiServer> {
   return startApiServer({
-    httpPort: 0,
+    ...secondApiOptions(stack),
     dynamodb,
-    tableName: stack.tableName,
-    auth: {
-      region: stack.region,
-      userPoolId: stack.userPoolId,
-      issuer: stack.urls.issuer,
-      jwksUrl: stack.urls.jwks,
-      appClientIds: [stack.userPoolClientId],
-      iam: { ...stack.credentials },
-    },
-    resolverBundleDir: join(repoRoot, 'build', 'resolvers'),
     transactionConflicts: conflicts,
   });
 }

@@ -3,12 +3,11 @@
 // not do to everyone else: a database that is down, DynamoDB's transaction conflicts switched on, counting the
 // DynamoDB requests of its own calls only.
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { startApiServer, type ApiServer, type ApiServerOptions } from '../../../local/server/index.ts';
-import { repoRoot } from '../../../local/stack/paths.ts';
+import { secondApiOptions } from '../../../local/stack/second-api.ts';
 import { awsClientConfig, localStack } from '../../setup/local-stack.ts';
 import { authorizationOf, type SignedInUser } from '../../setup/users.ts';
 import { postGraphql } from '../../unit/server/support/clients.ts';
@@ -36,18 +35,8 @@ export async function startExtraApi(
   const stack = localStack();
   const dynamodb = new DynamoDBClient({ ...awsClientConfig(options.dynamodbEndpoint ?? stack.urls.dynamodb), maxAttempts: 1 });
   const server = await startApiServer({
-    httpPort: 0,
+    ...secondApiOptions(stack),
     dynamodb,
-    tableName: stack.tableName,
-    auth: {
-      region: stack.region,
-      userPoolId: stack.userPoolId,
-      issuer: stack.urls.issuer,
-      jwksUrl: stack.urls.jwks,
-      appClientIds: [stack.userPoolClientId],
-      iam: { ...stack.credentials },
-    },
-    resolverBundleDir: join(repoRoot, 'build', 'resolvers'),
     transactionConflicts: options.transactionConflicts,
     onDynamoDbRequest: options.onDynamoDbRequest,
   });
