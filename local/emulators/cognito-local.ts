@@ -24,6 +24,7 @@ import { restrictCorsToLocalOrigins } from './cognito-cors.ts';
 import { withDisabledUsers } from './cognito-disabled-users.ts';
 import { withTokenRefresh } from './cognito-refresh.ts';
 import type { CognitoRouter, CognitoService } from './cognito-router.ts';
+import { withCognitoSignInErrors } from './cognito-sign-in-errors.ts';
 import { withSrpAuth } from './cognito-srp.ts';
 import { assertPortFree, loopback, PortInUseError, portEnvNames } from './ports.ts';
 
@@ -183,7 +184,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
   try {
     const service = cognito as unknown as CognitoService;
     // Disabled users are refused before SRP or refresh runs; refresh reaches InitiateAuth through that check.
-    const withSrp = withSrpAuth(Router(services) as CognitoRouter, service);
+    const withSrp = withSrpAuth(withCognitoSignInErrors(Router(services) as CognitoRouter), service);
     const router = withTokenRefresh(withDisabledUsers(withSrp, service), service);
     const app = createServer(router as never, logger as never, config.ServerConfig, services);
     restrictCorsToLocalOrigins(app.application);

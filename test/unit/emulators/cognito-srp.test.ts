@@ -136,6 +136,18 @@ describe('USER_SRP_AUTH and token refresh on the local Cognito, through Amplify'
     });
   });
 
+  it('given a wrong password, when Amplify signs in with USER_PASSWORD_AUTH, then Cognito answers as in AWS too', async () => {
+    await addUser('wrong.plain.password@example.com');
+
+    const signingIn = signIn({
+      username: 'wrong.plain.password@example.com',
+      password: 'Not-the-password-1!',
+      options: { authFlowType: 'USER_PASSWORD_AUTH' },
+    });
+
+    expect(await failureOf(signingIn)).toEqual({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+  });
+
   it('given an unknown user, when Amplify signs in with SRP, then the same answer comes and no migration runs', async () => {
     expect(await failureOf(signIn({ username: 'nobody@example.com', password }))).toEqual({
       name: 'NotAuthorizedException',
