@@ -93,7 +93,10 @@ export async function ensureTable(
         }),
       );
       // …and refuses the next while one is still being built (LimitExceededException).
-      await waitUntil(`index ${index.name}`, async () => indexActive(await describe(client, tableName), index.name));
+      await waitUntil(`index ${index.name} of ${tableName}`, async () => indexActive(await describe(client, tableName), index.name), {
+        timeoutMs: 120_000,
+        intervalMs: 200,
+      });
     }
   }
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));

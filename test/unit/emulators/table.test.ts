@@ -70,7 +70,8 @@ describe('ensureTable', () => {
     const names = (await describeTable(name))?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort();
     expect(names).toEqual(tableDefinition.globalSecondaryIndexes.map((i) => i.name));
     expect((await client.send(new ScanCommand({ TableName: name }))).Count).toBe(1);
-  });
+    // DynamoDB Local backfills each index (about 1 s when the machine is idle, much longer under a full test run).
+  }, 150_000);
 
   it('with recreate, starts a kept table over empty', async () => {
     const name = `recreate-${randomUUID()}`;
