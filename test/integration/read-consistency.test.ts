@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureTable } from '../../local/emulators/table.ts';
 import { startApiServer, type ApiServer, type DynamoDbRequestOrigin } from '../../local/server/index.ts';
 import {
   CreateApplicantDocument,
@@ -19,10 +17,10 @@ import {
   MlRecommendationDocument,
   UpdateApplicantDocument,
 } from '../../schema/generated/client/graphql.ts';
-import { awsClientConfig, localStack } from '../setup/local-stack.ts';
 import { postGraphql } from '../unit/server/support/clients.ts';
 import { profileItem } from '../unit/server/support/profile-item.ts';
-import { serverAuth, startTokenIssuer, type TokenIssuer } from '../unit/server/support/token-issuer.ts';
+import { tableWithIssuer } from '../unit/server/support/server-table.ts';
+import { serverAuth, type TokenIssuer } from '../unit/server/support/token-issuer.ts';
 import { applicantInput } from './support/api.ts';
 
 // Read consistency through the deployed wiring and the built bundles (docs/data-model.md "Read consistency"): the
@@ -46,11 +44,7 @@ let gets: SentGet[] = [];
 let applicant: { id: string; version: number };
 
 beforeAll(async () => {
-  dynamodb = new DynamoDBClient(awsClientConfig(localStack().urls.dynamodb));
-  [, issuer] = await Promise.all([ensureTable(dynamodb, tableName), startTokenIssuer()]);
-  for (const item of [profileItem(owner, 'APPLICANT'), profileItem(stranger, 'APPLICANT')]) {
-    await dynamodb.send(new PutItemCommand({ TableName: tableName, Item: marshall(item) }));
-  }
+  ({ dynamodb, issuer } = await tableWithIssuer(tableName, [profileItem(owner, 'APPLICANT'), profileItem(stranger, 'APPLICANT')]));
   server = await startApiServer({
     httpPort: 0,
     dynamodb,

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTable } from '../../../local/emulators/table.ts';
 import { DynamoDbRequestCounter, startApiServer, type ApiServer } from '../../../local/server/index.ts';
-import { awsClientConfig, localStack } from '../../setup/local-stack.ts';
 import { postGraphql, signedHeaders } from './support/clients.ts';
 import { profileItem as profile } from './support/profile-item.ts';
-import { serverAuth, startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
+import { tableWithIssuer } from './support/server-table.ts';
+import { serverAuth, type TokenIssuer } from './support/token-issuer.ts';
 import { fixtureBundleDir, fixtureWiring } from './fixtures/wiring.ts';
 import { directiveBundleDir, directiveSchema, directiveWiring } from './fixtures/directive-schema.ts';
 
@@ -25,15 +23,11 @@ const counter = new DynamoDbRequestCounter();
 const lambdaEvents: unknown[] = [];
 
 beforeAll(async () => {
-  dynamodb = new DynamoDBClient(awsClientConfig(localStack().urls.dynamodb));
-  [, issuer] = await Promise.all([ensureTable(dynamodb, tableName), startTokenIssuer()]);
-  for (const item of [
+  ({ dynamodb, issuer } = await tableWithIssuer(tableName, [
     profile(applicant, 'APPLICANT'),
     profile(staff, 'STAFF'),
     { pk: 'APPLICANT#app-1', sk: 'APPLICANT', id: 'app-1', ownerId: applicant.sub, firstName: 'Ana', assignedStaffId: staff.sub },
-  ]) {
-    await dynamodb.send(new PutItemCommand({ TableName: tableName, Item: marshall(item) }));
-  }
+  ]));
   server = await startApiServer({
     httpPort: 0,
     dynamodb,

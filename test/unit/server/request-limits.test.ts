@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTable } from '../../../local/emulators/table.ts';
 import { DynamoDbRequestCounter, startApiServer, type ApiServer } from '../../../local/server/index.ts';
-import { awsClientConfig, localStack } from '../../setup/local-stack.ts';
 import { postGraphql, RealtimeTestClient } from './support/clients.ts';
 import { profileItem } from './support/profile-item.ts';
-import { serverAuth, startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
+import { tableWithIssuer } from './support/server-table.ts';
+import { serverAuth, type TokenIssuer } from './support/token-issuer.ts';
 import { fixtureBundleDir, fixtureWiring } from './fixtures/wiring.ts';
 
 // The cost bound of a request on a server whose limits are lowered (depth 3, two resolvers, 200 tokens) so that small documents
@@ -23,15 +21,11 @@ let issuer: TokenIssuer;
 let server: ApiServer;
 
 beforeAll(async () => {
-  dynamodb = new DynamoDBClient(awsClientConfig(localStack().urls.dynamodb));
-  [, issuer] = await Promise.all([ensureTable(dynamodb, tableName), startTokenIssuer()]);
-  for (const item of [
+  ({ dynamodb, issuer } = await tableWithIssuer(tableName, [
     profileItem(applicant, 'APPLICANT'),
     profileItem(staff, 'STAFF'),
     { pk: 'APPLICANT#app-1', sk: 'APPLICANT', id: 'app-1', ownerId: applicant.sub, firstName: 'Ana', assignedStaffId: staff.sub },
-  ]) {
-    await dynamodb.send(new PutItemCommand({ TableName: tableName, Item: marshall(item) }));
-  }
+  ]));
   server = await startApiServer({
     httpPort: 0,
     dynamodb,

@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureTable } from '../../../local/emulators/table.ts';
 import { startApiServer, type ApiServer, type DynamoDbRequestOrigin } from '../../../local/server/index.ts';
 import { userKey } from '../../../resolvers/lib/keys.ts';
 import { AssignApplicantDocument, CreateApplicantDocument } from '../../../schema/generated/client/graphql.ts';
 import { applicantInput } from '../../integration/support/api.ts';
-import { awsClientConfig, localStack } from '../../setup/local-stack.ts';
 import { postGraphql } from './support/clients.ts';
 import { profileItem as profile } from './support/profile-item.ts';
-import { serverAuth, startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
+import { tableWithIssuer } from './support/server-table.ts';
+import { serverAuth, type TokenIssuer } from './support/token-issuer.ts';
 
 // The DynamoDB requests real operations send (the deployed wiring and resolver bundles, on a table of this file's
 // own): how many, and their shape (ConsistentRead, the items of a transaction).
@@ -33,11 +32,7 @@ let server: ApiServer;
 let sent: SentRequest[] = [];
 
 beforeAll(async () => {
-  dynamodb = new DynamoDBClient(awsClientConfig(localStack().urls.dynamodb));
-  [, issuer] = await Promise.all([ensureTable(dynamodb, tableName), startTokenIssuer()]);
-  for (const item of [profile(owner, 'APPLICANT'), profile(staff, 'STAFF')]) {
-    await dynamodb.send(new PutItemCommand({ TableName: tableName, Item: marshall(item) }));
-  }
+  ({ dynamodb, issuer } = await tableWithIssuer(tableName, [profile(owner, 'APPLICANT'), profile(staff, 'STAFF')]));
   server = await startApiServer({
     httpPort: 0,
     dynamodb,
