@@ -12,6 +12,7 @@ import {
 import type { Caller } from '../auth/index.ts';
 import { formatGraphQLError, type AppSyncErrorEntry } from './errors.ts';
 import { createFieldResolver, type ExecutionScope } from './field-resolver.ts';
+import { fragmentsOf } from './fragments.ts';
 import { toFieldNamedValue } from './mutation-payload.ts';
 import { withGraphqlOperation } from './request-counter.ts';
 import type { ApiRuntime } from './runtime.ts';
@@ -48,12 +49,6 @@ function rootFields(operation: OperationDefinitionNode, fragments: Record<string
       return fragment ? collect(fragment.selectionSet.selections) : [];
     });
   return collect(operation.selectionSet.selections);
-}
-
-function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  return Object.fromEntries(
-    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
-  );
 }
 
 /** The name requests are counted under: the operation name, else its root fields. */

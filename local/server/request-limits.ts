@@ -3,12 +3,12 @@ import {
   Kind,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { documentTokenLimit, queryDepthLimit, resolverCountLimit } from '../../infra/wiring/limits.ts';
 import { AppSyncFieldError } from './errors.ts';
+import { fragmentsOf } from './fragments.ts';
 
 // The cost bound of one request, with the values CDK deploys (infra/wiring/limits.ts): the document's size in tokens
 // (checked while parsing), the depth of its fields (checked before it runs) and the resolvers it invokes (counted
@@ -40,14 +40,6 @@ export function isTokenLimitError(error: unknown): boolean {
   return error instanceof GraphQLError && /^Syntax Error: Document contains more tha[nt] \d+ tokens/.test(error.message);
 }
 
-function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
-  return fragments;
-}
-
 /**
  * One QueryDepthLimitReached error per field at depth `limit + 1` (what lies below it is never reached), with the
  * field's response path. Fragments are followed; validation has already refused fragment cycles.
@@ -60,7 +52,7 @@ export function queryDepthErrors(document: DocumentNode, operation: OperationDef
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, depth, path);
       else if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments.get(selection.name.value);
+        const fragment = fragments[selection.name.value];
         if (fragment) visit(fragment.selectionSet, depth, path);
       } else visitField(selection, depth + 1, path);
     }

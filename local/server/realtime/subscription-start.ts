@@ -7,12 +7,12 @@ import {
   GraphQLError,
   Kind,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLFieldResolver,
 } from 'graphql';
 import { unauthorizedMessage, type Caller } from '../../auth/index.ts';
 import { AppSyncFieldError, formatGraphQLError } from '../errors.ts';
 import { runWiredField } from '../field-resolver.ts';
+import { fragmentsOf } from '../fragments.ts';
 import { operationLabel } from '../operation.ts';
 import { withGraphqlOperation } from '../request-counter.ts';
 import type { ApiRuntime } from '../runtime.ts';
@@ -80,9 +80,7 @@ export async function startSubscription(
   if (!operation || operation.operation !== 'subscription') {
     return fail('UnsupportedOperation', 'The real-time endpoint serves one subscription operation per start message');
   }
-  const fragments = Object.fromEntries(
-    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
-  ) as Record<string, FragmentDefinitionNode>;
+  const fragments = fragmentsOf(document);
   const subscriptionType = schema.getSubscriptionType();
   const fieldNode = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
   const field = fieldNode && subscriptionType ? subscriptionType.getFields()[fieldNode.name.value] : undefined;
