@@ -2,9 +2,9 @@
 // not that they hold what this code expects (another API version, an event edited in a replay tool): every field the
 // webhook reads is checked here, so a wrong shape is refused naming the field instead of failing with a TypeError.
 import { z } from 'zod';
+import { ulidPattern } from '../../resolvers/lib/keys.ts';
 
-/** The ids this API issues (ULIDs), as resolvers/lib/validate.ts `ulid` checks them. */
-const apiId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id issued by this API (a ULID)');
+const apiId = z.string().regex(new RegExp(ulidPattern), 'must be an id issued by this API (a ULID)');
 
 /** Stripe sends an id, or the object when the field was expanded. */
 const idOrObject = z.union([z.string().min(1), z.object({ id: z.string().min(1) })]).nullable();

@@ -3,7 +3,7 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { isIamCaller } from '../lib/context.ts';
 import { invalid } from '../lib/errors.ts';
-import { documentFileKey } from '../lib/keys.ts';
+import { documentFileKey, ulidPattern } from '../lib/keys.ts';
 import { intRange, ulid } from '../lib/validate.ts';
 import { maxDocumentBytes } from '../lib/uploads.ts';
 import { requireSubscriptionFields, subscriptionFilterFields } from '../lib/subscription-fields.ts';
@@ -17,7 +17,7 @@ export function request(ctx: Context) {
   ctx.stash.applicantId = applicantId;
   ctx.stash.documentId = documentId;
   const landingId = (input.objectKey || '').slice(documentFileKey(applicantId, documentId, '').length);
-  if (input.objectKey !== documentFileKey(applicantId, documentId, landingId) || !util.matches('^[0-9A-HJKMNP-TV-Z]{26}$', landingId)) {
+  if (input.objectKey !== documentFileKey(applicantId, documentId, landingId) || !util.matches(ulidPattern, landingId)) {
     invalid('input.objectKey', "must be one of this document's file keys (applicants/<applicantId>/documents/<documentId>/<landing id>)");
   }
   ctx.stash.landing = {

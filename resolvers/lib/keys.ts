@@ -3,6 +3,9 @@
 
 export type Key = { pk: string; sk: string };
 
+/** The ids this API issues: ULIDs as util.autoUlid() makes them, 26 Crockford base-32 characters. */
+export const ulidPattern = '^[0-9A-HJKMNP-TV-Z]{26}$';
+
 export const userKey = (sub: string): Key => ({ pk: `USER#${sub}`, sk: 'PROFILE' });
 export const applicantKey = (id: string): Key => ({ pk: `APPLICANT#${id}`, sk: 'APPLICANT' });
 export const threadKey = (applicantId: string): Key => ({ pk: `APPLICANT#${applicantId}`, sk: 'THREAD' });

@@ -1,5 +1,6 @@
 import { util } from '@aws-appsync/utils';
 import { invalid } from './errors.ts';
+import { ulidPattern } from './keys.ts';
 
 /** A required string: trimmed length between min and max. */
 export function text(field: string, value: string, min: number, max: number): string {
@@ -31,7 +32,7 @@ export function expectedVersion(field: string, value: number): number {
 
 /** A ULID as util.autoUlid() makes them: 26 Crockford base-32 characters. */
 export function ulid(field: string, value: string): string {
-  if (!util.matches('^[0-9A-HJKMNP-TV-Z]{26}$', value || '')) invalid(field, 'must be an id issued by this API');
+  if (!util.matches(ulidPattern, value || '')) invalid(field, 'must be an id issued by this API');
   return value;
 }
 
