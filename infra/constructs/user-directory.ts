@@ -3,6 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { webClientSignIn } from '../web-client-sign-in.ts';
 import type { ThreatProtection } from '../config.ts';
 
 /** The password rules, also published to frontends in amplify_outputs.json. */
@@ -94,12 +95,8 @@ export class UserDirectory extends Construct {
     this.webClient = this.userPool.addClient('WebClient', {
       userPoolClientName: 'web',
       generateSecret: false,
-      // USER_PASSWORD_AUTH only for the legacy migration: Cognito runs the UserMigration trigger (the old bcrypt check)
-      // for that flow and not for SRP (docs/migration.md, "Users and passwords").
-      authFlows: { userSrp: true, userPassword: true },
+      ...webClientSignIn,
       disableOAuth: true,
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),

@@ -3,6 +3,7 @@
 //   cognito-local's InitiateAuth REFRESH_TOKEN_AUTH and answers AWS's shape, { AuthenticationResult };
 // - refresh answers carry ExpiresIn and TokenType "Bearer", as AWS's do (cognito-local leaves both out).
 import { InvalidParameterError, NotAuthorizedError } from 'cognito-local/lib/errors.js';
+import { decodeJwt } from 'jose';
 import type { CognitoRouter, CognitoService } from './cognito-router.ts';
 
 interface AuthenticationResult {
@@ -14,10 +15,8 @@ interface AuthenticationResult {
 }
 
 /** Seconds the access token lives, from its own exp and iat. */
-function expiresIn(accessToken: string | undefined): number | undefined {
-  const payload = accessToken?.split('.')[1];
-  if (!payload) return undefined;
-  const { exp, iat } = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { exp?: number; iat?: number };
+function expiresIn(accessToken: string): number | undefined {
+  const { exp, iat } = decodeJwt(accessToken);
   return exp && iat ? exp - iat : undefined;
 }
 

@@ -9,22 +9,32 @@ import {
   ListUserPoolsCommand,
   UpdateUserPoolClientCommand,
   type CognitoIdentityProviderClient,
+  type ExplicitAuthFlowsType,
+  type PreventUserExistenceErrorTypes,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { userGroups } from '../../infra/constructs/user-directory.ts';
+import { webClientSignIn } from '../../infra/web-client-sign-in.ts';
 
 export const localUserPoolName = 'scholarvalley-local';
 export const localAppClientName = 'scholarvalley-local-web';
 
 /**
- * The sign-in settings of the deployed web client (infra/constructs/user-directory.ts, `addClient('WebClient')`), so
- * the production frontend code signs in locally unchanged: SRP (Amplify's default), USER_PASSWORD_AUTH (the legacy
- * migration) and refresh, with user-existence errors prevented.
+ * The deployed web client's sign-in settings (infra/web-client-sign-in.ts) in the API's words: SRP (Amplify's default),
+ * USER_PASSWORD_AUTH (the legacy migration) and refresh (CDK always allows it), user-existence errors prevented.
  */
-export const localAppClientSignIn = {
-  ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-  PreventUserExistenceErrors: 'ENABLED',
-  EnableTokenRevocation: true,
-} as const;
+export const localAppClientSignIn: {
+  ExplicitAuthFlows: ExplicitAuthFlowsType[];
+  PreventUserExistenceErrors: PreventUserExistenceErrorTypes;
+  EnableTokenRevocation: boolean;
+} = {
+  ExplicitAuthFlows: [
+    ...(webClientSignIn.authFlows.userPassword ? (['ALLOW_USER_PASSWORD_AUTH'] as const) : []),
+    ...(webClientSignIn.authFlows.userSrp ? (['ALLOW_USER_SRP_AUTH'] as const) : []),
+    'ALLOW_REFRESH_TOKEN_AUTH' as const,
+  ],
+  PreventUserExistenceErrors: webClientSignIn.preventUserExistenceErrors ? 'ENABLED' : 'LEGACY',
+  EnableTokenRevocation: webClientSignIn.enableTokenRevocation,
+};
 
 /** The API's groups, as infra/constructs/user-directory.ts defines them. */
 export type GroupName = (typeof userGroups)[number]['name'];
