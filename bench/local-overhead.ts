@@ -5,8 +5,12 @@
 // and prints the median and p95 of each and their ratio. Figures are for spotting regressions, not SLAs.
 // Usage: npm run bench:local [-- --iterations 1000 --warmup 200]
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { decodeJwt } from 'jose';
 import { startLocalStack } from '../local/stack.ts';
+import { userKey } from '../resolvers/lib/keys.ts';
+import { idTokenOf } from './sign-in.ts';
 import { quantile } from './stats.ts';
 
 function flag(name: string): string | undefined {
@@ -33,18 +37,11 @@ try {
   const user = stack.demoUsers.find((u) => u.key === 'amina');
   if (!user) throw new Error('No demo user amina');
   const cognito = new CognitoIdentityProviderClient({ region: stack.region, endpoint: stack.urls.cognito, credentials: stack.credentials });
-  const { AuthenticationResult } = await cognito.send(
-    new InitiateAuthCommand({
-      ClientId: stack.userPoolClientId,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: user.email, PASSWORD: user.password },
-    }),
-  );
-  const token = AuthenticationResult?.IdToken ?? '';
-  const sub = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')).sub as string;
+  const token = await idTokenOf(cognito, stack, user.email, user.password);
+  const { sub = '' } = decodeJwt(token);
 
   const dynamodb = new DynamoDBClient({ region: stack.region, endpoint: stack.urls.dynamodb, credentials: stack.credentials });
-  const getItem = new GetItemCommand({ TableName: stack.tableName, Key: { pk: { S: `USER#${sub}` }, sk: { S: 'PROFILE' } } });
+  const getItem = new GetItemCommand({ TableName: stack.tableName, Key: marshall(userKey(sub)) });
   const body = JSON.stringify({ query: 'query Me { me { id email fullName role active version } }' });
   const headers = { 'content-type': 'application/json', authorization: token };
 

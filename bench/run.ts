@@ -9,7 +9,7 @@
 // Usage: npm run bench [-- --iterations 30 --warmup 3 --only ListApplicants]
 import { mkdir, writeFile } from 'node:fs/promises';
 import { print } from 'graphql';
-import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createIamGraphqlClient } from '../functions/shared/appsync-iam-client.ts';
@@ -18,6 +18,7 @@ import { DynamoDbRequestCounter } from '../local/server/request-counter.ts';
 import * as ops from '../schema/generated/client/graphql.ts';
 import { benchOperations, newApplicant, newDocument, type BenchHarness, type Caller, type Fixtures } from './operations.ts';
 import { IndexWriteMeter, type TypeSizes } from './index-writes.ts';
+import { idTokenOf } from './sign-in.ts';
 import { formatCounts, quantile } from './stats.ts';
 import { storedBytes, writeUnits } from './cost/item-size.ts';
 
@@ -63,14 +64,7 @@ try {
   for (const caller of Object.keys(demo) as Exclude<Caller, 'iam'>[]) {
     const user = stack.demoUsers.find((u) => u.key === demo[caller]);
     if (!user) throw new Error(`No demo user ${demo[caller]}`);
-    const { AuthenticationResult } = await cognito.send(
-      new InitiateAuthCommand({
-        ClientId: stack.userPoolClientId,
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: user.email, PASSWORD: user.password },
-      }),
-    );
-    tokens[caller] = AuthenticationResult?.IdToken ?? '';
+    tokens[caller] = await idTokenOf(cognito, stack, user.email, user.password);
   }
   const url = new URL(stack.urls.graphql);
   // IAM calls go through the client the Lambdas use, so they are signed exactly as in production.

@@ -10,7 +10,7 @@
 // It prints per design the conflict rate (cancelled attempts / attempts), retries, calls that gave up, throughput and
 // latency. Figures are the local runtime's, for comparing the two designs, not AWS's.
 // Usage: npm run bench:conflicts [-- --writers 16 --rounds 10 --hold-ms 20 --max-attempts 8]
-import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { print } from 'graphql';
 import type { TransactionConflictOptions } from '../local/appsync/dynamodb-transact-ops.ts';
@@ -23,6 +23,7 @@ import { secondApiOptions } from '../local/stack/second-api.ts';
 import type { LocalStackInfo } from '../local/stack/types.ts';
 import { countersPartition, counterShardPrefix } from '../resolvers/lib/keys.ts';
 import { CreateApplicantDocument } from '../schema/generated/client/graphql.ts';
+import { idTokenOf } from './sign-in.ts';
 import { quantile } from './stats.ts';
 
 function flag(name: string, fallback: number): number {
@@ -57,10 +58,7 @@ async function signedInApplicants(stack: LocalStackInfo): Promise<string[]> {
     const spec = { email: `bench-writer-${i}@bench.example.com`, fullName: `Bench Writer ${i}`, password: `Bench-${i}-Passw0rd!`, group: 'applicant' as const };
     const sub = await ensureCognitoUser(cognito, stack.userPoolId, spec);
     await putItems(dynamodb, stack.tableName, [profileItem({ ...spec, sub }, new Date().toISOString())]);
-    const { AuthenticationResult } = await cognito.send(
-      new InitiateAuthCommand({ ClientId: stack.userPoolClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: spec.email, PASSWORD: spec.password } }),
-    );
-    tokens.push(AuthenticationResult?.IdToken ?? '');
+    tokens.push(await idTokenOf(cognito, stack, spec.email, spec.password));
   }
   dynamodb.destroy();
   return tokens;
