@@ -5,6 +5,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { GraphQLSchema } from 'graphql';
 import { wiring, type Wiring } from '../../infra/wiring/index.ts';
 import { loadSchema } from '../../schema/index.ts';
+import type { TransactionConflictOptions } from '../appsync/dynamodb-transact-ops.ts';
 import { createAuthenticator, createDirectiveAuthorizer } from '../auth/index.ts';
 import { withAppSyncScalars } from './aws-scalars.ts';
 import { createDataSources, type LambdaName } from './data-sources.ts';
@@ -53,7 +54,7 @@ export interface ApiServerOptions {
   /** Called for every DynamoDB API request, with the GraphQL operation and field that caused it. */
   onDynamoDbRequest?: (operation: string, origin: DynamoDbRequestOrigin) => void;
   /** Opt-in, for tests and bench/: DynamoDB's TransactionConflict cancellations (DynamoDB Local never makes them). */
-  transactionConflicts?: boolean | { holdMs?: number };
+  transactionConflicts?: boolean | TransactionConflictOptions;
   /** Resolver console output (console.log in APPSYNC_JS code). */
   onResolverLogs?: (field: string, logs: string[]) => void;
   /** Defaults to the real wiring table (infra/wiring/). */
